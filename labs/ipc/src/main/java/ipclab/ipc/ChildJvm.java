@@ -1,0 +1,72 @@
+package ipclab.ipc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Starts a class's {@code main} as a child process: a new JVM of the same JDK, with the same
+ * classpath and native access. Java has no {@code fork}; this is the kit's answer to the
+ * course's {@code Process(target=f, args=...)}. The child shares nothing with its parent but
+ * what the operating system shares: files, pipes, queues, shared memory.
+ *
+ * <pre>{@code
+ * Process child = ChildJvm.start(FibonacciChild.class, path.toString(), "10"); // output: the terminal
+ * int status = child.waitFor();                                                // like join()
+ *
+ * Process worker = ChildJvm.builder(SquareWorker.class).start();  // stdin/stdout piped to us
+ * }</pre>
+ *
+ * <p>The child gets {@code --enable-native-access=ALL-UNNAMED} and options that make a small
+ * JVM start fast (serial GC, no perf-data file); the system property
+ * {@code ipclab.child.jvmOptions} adds more (space-separated), e.g. {@code -Xmx64m}. A
+ * parent must wait for its children, or kill them, before it exits.
+ */
+public final class ChildJvm {
+    /** The options every child JVM gets. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData", "-Xss512k");
+
+    private ChildJvm() {
+    }
+
+    /** The command line that runs {@code mainClass} with {@code args} in a new JVM. */
+    public static List<String> command(String mainClass, List<String> args) {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        String extra = System.getProperty("ipclab.child.jvmOptions", "").strip();
+        if (!extra.isEmpty()) command.addAll(Arrays.asList(extra.split("\\s+")));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** A process builder for the child, with stdin, stdout and stderr piped to this process. */
+    public static ProcessBuilder builder(String mainClass, String... args) {
+        return new ProcessBuilder(command(mainClass, List.of(args)));
+    }
+
+    public static ProcessBuilder builder(Class<?> mainClass, String... args) {
+        return builder(mainClass.getName(), args);
+    }
+
+    /** Starts the child with this process's stdin, stdout and stderr, as the course's {@code Process.start()}. */
+    public static Process start(Class<?> mainClass, String... args) {
+        return start(builder(mainClass, args).inheritIO());
+    }
+
+    private static Process start(ProcessBuilder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a child JVM: " + e.getMessage(), e);
+        }
+    }
+}

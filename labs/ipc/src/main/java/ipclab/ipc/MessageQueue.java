@@ -1,0 +1,269 @@
+package ipclab.ipc;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * A System V message queue: a kernel object, named by an integer key, that holds typed messages
+ * until someone receives them. It outlives the process that made it: whoever creates a queue
+ * must {@link #remove()} it ({@code ipcs -q} lists the queues alive, {@code ipcrm -Q KEY} removes
+ * one by hand). This is the Java face of the course's {@code sysv_ipc.MessageQueue}, and speaks
+ * the same bytes, so a Java program and a Python one can share a queue.
+ *
+ * <pre>{@code
+ * try (var queue = MessageQueue.create(128)) {       // open, or create with mode 0600
+ *     queue.send(1, "42");
+ *     Message m = queue.receive(0);                   // the first message of any type
+ * }                                                   // close() does NOT remove the queue
+ * }</pre>
+ *
+ * <p>Receiving by type, as {@code msgrcv(2)} does: {@code 0} takes the oldest message;
+ * {@code t > 0} the oldest of type t; {@code t < 0} the oldest of the lowest type ≤ |t|.
+ *
+ * <p>A message as the kernel sees it ({@code struct msgbuf}):
+ * <pre>
+ *  0                    8                                 8 + n
+ *  +--------------------+---------------------------------+
+ *  | mtype (C long > 0) | mtext: n payload bytes          |
+ *  +--------------------+---------------------------------+
+ * </pre>
+ *
+ * <p>Waiting: {@code receive} and a {@code send} to a full queue wait by trying again (see
+ * {@code Backoff}) rather than blocking inside the kernel, so every wait can be interrupted
+ * and can have a time limit. Errors are {@link IpcException}s that say what happened.
+ * Instances are safe to use from several threads.
+ */
+public final class MessageQueue implements AutoCloseable {
+    /** The course's key. */
+    public static final int DEFAULT_KEY = 128;
+
+    private static final Platform P = Platform.CURRENT;
+    private static final int MODE = 0600;
+    private static final long TYPE_BYTES = JAVA_LONG.byteSize();
+
+    private final int key;
+    private final int id;
+
+    private MessageQueue(int key, int id) {
+        this.key = key;
+        this.id = id;
+    }
+
+    /** Opens the queue with this key, creating it (mode 0600) if there is none. */
+    public static MessageQueue create(int key) {
+        return get(key, P.ipcCreat() | MODE);
+    }
+
+    /** Creates a new queue with this key (mode 0600); {@link IpcException.QueueExistsException} if one exists. */
+    public static MessageQueue createExclusive(int key) {
+        return get(key, P.ipcCreat() | P.ipcExcl() | MODE);
+    }
+
+    /** Opens the existing queue with this key; {@link IpcException.NoSuchQueueException} if there is none. */
+    public static MessageQueue open(int key) {
+        return get(key, 0);
+    }
+
+    /** Whether a queue with this key exists now. */
+    public static boolean exists(int key) {
+        try {
+            open(key);
+            return true;
+        } catch (IpcException.NoSuchQueueException e) {
+            return false;
+        }
+    }
+
+    /** Removes the queue with this key if there is one; true if one was removed. */
+    public static boolean removeIfExists(int key) {
+        try {
+            open(key).remove();
+            return true;
+        } catch (IpcException.NoSuchQueueException e) {
+            return false;
+        }
+    }
+
+    private static MessageQueue get(int key, int flags) {
+        if (key == 0) throw new IllegalArgumentException("key 0 is IPC_PRIVATE: choose a key other processes can name");
+        try (var arena = Arena.ofConfined()) {
+            var state = Libc.newCallState(arena);
+            int id = Libc.msgget(state, key, flags);
+            if (id >= 0) return new MessageQueue(key, id);
+            int errno = Libc.errno(state);
+            if (errno == P.enoent()) throw new IpcException.NoSuchQueueException(key);
+            if (errno == P.eexist()) throw new IpcException.QueueExistsException(key);
+            if (errno == P.eacces()) throw new IpcException.PermissionDeniedException("the message queue with key " + key + " belongs to another user");
+            throw failure("msgget for key " + key, errno);
+        }
+    }
+
+    public int key() {
+        return key;
+    }
+
+    /** The kernel's id of the queue, as {@code ipcs -q} shows it in the msqid column. */
+    public int id() {
+        return id;
+    }
+
+    /** Sends a message, waiting while the queue is full. */
+    public void send(long type, byte[] payload) {
+        send(type, payload, true);
+    }
+
+    /** Sends UTF-8 text, waiting while the queue is full. */
+    public void send(long type, String text) {
+        send(type, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** Sends a message if the queue has room now; false if it is full. */
+    public boolean trySend(long type, byte[] payload) {
+        return send(type, payload, false);
+    }
+
+    private boolean send(long type, byte[] payload, boolean wait) {
+        if (type <= 0) throw new IllegalArgumentException("a message type must be positive, got " + type);
+        long limit = maxMessageBytes();
+        if (payload.length > limit) throw new IpcException.MessageTooLargeException(payload.length, limit);
+        try (var arena = Arena.ofConfined()) {
+            var state = Libc.newCallState(arena);
+            var message = arena.allocate(TYPE_BYTES + payload.length, TYPE_BYTES);
+            message.set(JAVA_LONG, 0, type);
+            MemorySegment.copy(payload, 0, message, JAVA_BYTE, TYPE_BYTES, payload.length);
+            var backoff = new Backoff();
+            while (true) {
+                if (Libc.msgsnd(state, id, message, payload.length, P.ipcNowait()) == 0) return true;
+                int errno = Libc.errno(state);
+                if (errno == P.eagain()) {
+                    if (!wait) return false;
+                    backoff.pause();
+                } else if (errno != P.eintr()) {
+                    throw operationFailure("msgsnd", errno, payload.length);
+                }
+            }
+        }
+    }
+
+    /** Receives the next message of this type (see the class comment), waiting for one as long as it takes. */
+    public Message receive(long type) {
+        return receive(type, Long.MAX_VALUE).orElseThrow();
+    }
+
+    /** Receives the next message of this type, waiting at most the timeout; empty if none came. */
+    public Optional<Message> receive(long type, Duration timeout) {
+        return receive(type, timeout.toNanos());
+    }
+
+    /** Receives the next message of this type if one is waiting now. */
+    public Optional<Message> tryReceive(long type) {
+        return receive(type, 0);
+    }
+
+    private Optional<Message> receive(long type, long timeoutNanos) {
+        long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
+        long capacity = maxMessageBytes();
+        try (var arena = Arena.ofConfined()) {
+            var state = Libc.newCallState(arena);
+            var buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
+            var backoff = new Backoff();
+            while (true) {
+                long n = Libc.msgrcv(state, id, buffer, capacity, type, P.ipcNowait());
+                if (n >= 0) {
+                    return Optional.of(new Message(buffer.get(JAVA_LONG, 0),
+                            buffer.asSlice(TYPE_BYTES, n).toArray(JAVA_BYTE)));
+                }
+                int errno = Libc.errno(state);
+                if (errno == P.enomsg() || errno == P.eagain()) {
+                    if (timeoutNanos == 0 || !backoff.pauseUntil(deadline)) return Optional.empty();
+                } else if (errno == P.e2big()) {
+                    capacity *= 2;  // the limit was raised after we read it: make room and try again
+                    buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
+                } else if (errno != P.eintr()) {
+                    throw operationFailure("msgrcv", errno, 0);
+                }
+            }
+        }
+    }
+
+    /** How many messages are waiting in the queue now. */
+    public long size() {
+        try (var arena = Arena.ofConfined()) {
+            var state = Libc.newCallState(arena);
+            var stats = arena.allocate(P.msqidDs());
+            if (Libc.msgctl(state, id, P.ipcStat(), stats) != 0) {
+                throw operationFailure("msgctl(IPC_STAT)", Libc.errno(state), 0);
+            }
+            return stats.get(JAVA_LONG, P.msgQnumOffset());
+        }
+    }
+
+    /** Whether the queue still exists in the kernel. */
+    public boolean isAlive() {
+        try {
+            size();
+            return true;
+        } catch (IpcException.QueueRemovedException e) {
+            return false;
+        }
+    }
+
+    /** Removes the queue from the kernel; every process waiting on it gets a {@link IpcException.QueueRemovedException}. Does nothing if it is gone already. */
+    public void remove() {
+        try (var arena = Arena.ofConfined()) {
+            var state = Libc.newCallState(arena);
+            if (Libc.msgctl(state, id, P.ipcRmid(), MemorySegment.NULL) != 0) {
+                int errno = Libc.errno(state);
+                if (errno != P.einval() && errno != P.eidrm()) throw operationFailure("msgctl(IPC_RMID)", errno, 0);
+            }
+        }
+    }
+
+    /** Forgets this handle; the queue stays in the kernel (use {@link #remove()} for that). */
+    @Override
+    public void close() {
+    }
+
+    /** The largest payload the kernel accepts in one message ({@code kernel.msgmax} on Linux). */
+    public static long maxMessageBytes() {
+        return Limits.MSGMAX;
+    }
+
+    private static final class Limits {
+        static final long MSGMAX = read();
+
+        private static long read() {
+            try {
+                return Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/msgmax")).trim());
+            } catch (IOException | NumberFormatException | SecurityException e) {
+                return P.defaultMsgMax();
+            }
+        }
+    }
+
+    private IpcException operationFailure(String call, int errno, long bytes) {
+        // A queue removed while we waited gives EIDRM; one removed before the call gives EINVAL.
+        if (errno == P.eidrm() || errno == P.einval()) return new IpcException.QueueRemovedException();
+        if (errno == P.eacces()) return new IpcException.PermissionDeniedException("the message queue with key " + key);
+        if (errno == P.e2big()) return new IpcException.MessageTooLargeException(bytes, maxMessageBytes());
+        return failure(call + " on the queue with key " + key, errno);
+    }
+
+    private static IpcException failure(String what, int errno) {
+        return new IpcException(what + " failed: " + Libc.describe(errno));
+    }
+
+    @Override
+    public String toString() {
+        return "MessageQueue[key=" + key + ", id=" + id + "]";
+    }
+}
