@@ -242,8 +242,9 @@ public final class MessageQueue implements AutoCloseable {
         static final long MSGMAX = read();
 
         private static long read() {
-            try {
-                return Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/msgmax")).trim());
+            // Files.readString reads a /proc file as if it were as long as it says (a few bytes): read a stream.
+            try (var in = Files.newInputStream(Path.of("/proc/sys/kernel/msgmax"))) {
+                return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
             } catch (IOException | NumberFormatException | SecurityException e) {
                 return P.defaultMsgMax();
             }
