@@ -80,6 +80,8 @@ public final class Cli {
             status = report(FAILURE, "error: " + e.getMessage());
         } catch (java.io.IOException e) {
             status = report(FAILURE, "error: " + e.getMessage());
+        } catch (UnsupportedOperationException e) {  // a starter's "TODO: …" says all there is to say
+            status = report(FAILURE, "error: " + e.getMessage());
         } catch (InterruptedException e) {
             status = report(FAILURE, "error: interrupted");
         } catch (Exception e) {
