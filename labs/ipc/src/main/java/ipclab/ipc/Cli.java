@@ -66,6 +66,7 @@ public final class Cli {
     }
 
     private static final Deque<Cleanup> CLEANUPS = new ArrayDeque<>();
+    private static final Object RUNNING_CLEANUPS = new Object();
     private static volatile boolean exiting;
     private static boolean hookInstalled;
 
@@ -116,7 +117,18 @@ public final class Cli {
         CLEANUPS.push(cleanup);
     }
 
+    /**
+     * Runs the cleanups on one thread at a time: when a signal's hook and the main thread both get
+     * here (a cleanup of the hook made the main thread fail), the hook waits until the main
+     * thread's cleanups are done; otherwise the JVM could halt in the middle of one.
+     */
     private static void runCleanups() {
+        synchronized (RUNNING_CLEANUPS) {
+            runCleanupsNow();
+        }
+    }
+
+    private static void runCleanupsNow() {
         while (true) {
             Cleanup next;
             synchronized (Cli.class) {

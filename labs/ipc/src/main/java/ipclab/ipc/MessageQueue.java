@@ -37,9 +37,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  *  +--------------------+---------------------------------+
  * </pre>
  *
- * <p>Waiting: {@code receive} and a {@code send} to a full queue wait by trying again (see
- * {@code Backoff}) rather than blocking inside the kernel, so every wait can be interrupted
- * and can have a time limit. Errors are {@link IpcException}s that say what happened.
+ * <p>Waiting: {@code receive} and a {@code send} to a full queue wait inside the kernel, which
+ * wakes them the moment a message (or room) arrives; yet every wait ends at its time limit and
+ * when the thread is interrupted ({@link IpcException.WaitInterruptedException}), so nothing
+ * blocks forever in native code (see {@code KernelWait}; where that is not available, the
+ * wait polls, see {@code Backoff}). Errors are {@link IpcException}s that say what happened.
  * Instances are safe to use from several threads.
  */
 public final class MessageQueue implements AutoCloseable {
@@ -131,7 +133,7 @@ public final class MessageQueue implements AutoCloseable {
         return send(type, payload, false);
     }
 
-    private boolean send(long type, byte[] payload, boolean wait) {
+    private boolean send(long type, byte[] payload, boolean block) {
         if (type <= 0) throw new IllegalArgumentException("a message type must be positive, got " + type);
         long limit = maxMessageBytes();
         if (payload.length > limit) throw new IpcException.MessageTooLargeException(payload.length, limit);
@@ -140,16 +142,28 @@ public final class MessageQueue implements AutoCloseable {
             var message = arena.allocate(TYPE_BYTES + payload.length, TYPE_BYTES);
             message.set(JAVA_LONG, 0, type);
             MemorySegment.copy(payload, 0, message, JAVA_BYTE, TYPE_BYTES, payload.length);
+            KernelWait wait = null;
             var backoff = new Backoff();
-            while (true) {
-                if (Libc.msgsnd(state, id, message, payload.length, P.ipcNowait()) == 0) return true;
-                int errno = Libc.errno(state);
-                if (errno == P.eagain()) {
-                    if (!wait) return false;
-                    backoff.pause();
-                } else if (errno != P.eintr()) {
-                    throw operationFailure("msgsnd", errno, payload.length);
+            try {
+                while (true) {
+                    int flags = wait == null ? P.ipcNowait() : 0;
+                    if (Libc.msgsnd(state, id, message, payload.length, flags) == 0) return true;
+                    int errno = Libc.errno(state);
+                    if (errno == P.eagain()) {          // full, and we asked not to block
+                        if (!block) return false;
+                        if (KernelWait.AVAILABLE) {
+                            wait = KernelWait.until(System.nanoTime() + Long.MAX_VALUE / 4);
+                        } else {
+                            backoff.pause();
+                        }
+                    } else if (errno == P.eintr()) {
+                        if (wait != null && wait.interrupted()) throw new IpcException.WaitInterruptedException();
+                    } else {
+                        throw operationFailure("msgsnd", errno, payload.length);
+                    }
                 }
+            } finally {
+                if (wait != null) wait.close();
             }
         }
     }
@@ -175,22 +189,36 @@ public final class MessageQueue implements AutoCloseable {
         try (var arena = Arena.ofConfined()) {
             var state = Libc.newCallState(arena);
             var buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
+            KernelWait wait = null;
             var backoff = new Backoff();
-            while (true) {
-                long n = Libc.msgrcv(state, id, buffer, capacity, type, P.ipcNowait());
-                if (n >= 0) {
-                    return Optional.of(new Message(buffer.get(JAVA_LONG, 0),
-                            buffer.asSlice(TYPE_BYTES, n).toArray(JAVA_BYTE)));
+            try {
+                while (true) {
+                    int flags = wait == null ? P.ipcNowait() : 0;
+                    long n = Libc.msgrcv(state, id, buffer, capacity, type, flags);
+                    if (n >= 0) {
+                        return Optional.of(new Message(buffer.get(JAVA_LONG, 0),
+                                buffer.asSlice(TYPE_BYTES, n).toArray(JAVA_BYTE)));
+                    }
+                    int errno = Libc.errno(state);
+                    if (errno == P.enomsg() || errno == P.eagain()) {  // nothing there, and we asked not to block
+                        if (timeoutNanos == 0) return Optional.empty();
+                        if (KernelWait.AVAILABLE) {
+                            wait = KernelWait.until(deadline);         // block in the kernel from now on
+                        } else if (!backoff.pauseUntil(deadline)) {
+                            return Optional.empty();
+                        }
+                    } else if (errno == P.eintr()) {
+                        if (wait != null && wait.interrupted()) throw new IpcException.WaitInterruptedException();
+                        if (wait != null && wait.expired()) return Optional.empty();
+                    } else if (errno == P.e2big()) {
+                        capacity *= 2;  // the limit was raised after we read it: make room and try again
+                        buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
+                    } else {
+                        throw operationFailure("msgrcv", errno, 0);
+                    }
                 }
-                int errno = Libc.errno(state);
-                if (errno == P.enomsg() || errno == P.eagain()) {
-                    if (timeoutNanos == 0 || !backoff.pauseUntil(deadline)) return Optional.empty();
-                } else if (errno == P.e2big()) {
-                    capacity *= 2;  // the limit was raised after we read it: make room and try again
-                    buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
-                } else if (errno != P.eintr()) {
-                    throw operationFailure("msgrcv", errno, 0);
-                }
+            } finally {
+                if (wait != null) wait.close();
             }
         }
     }
