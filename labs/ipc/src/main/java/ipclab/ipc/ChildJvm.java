@@ -48,9 +48,18 @@ public final class ChildJvm {
         return command;
     }
 
-    /** A process builder for the child, with stdin, stdout and stderr piped to this process. */
+    /**
+     * A process builder for the child, with stdin, stdout and stderr piped to this process. If
+     * this JVM runs in a locale whose charset is not UTF-8 (the POSIX locale of a bare CI
+     * machine), the child gets {@code LC_ALL=C.UTF-8}, so that the arguments it passes on to its
+     * own children keep their non-ASCII characters.
+     */
     public static ProcessBuilder builder(String mainClass, String... args) {
-        return new ProcessBuilder(command(mainClass, List.of(args)));
+        var builder = new ProcessBuilder(command(mainClass, List.of(args)));
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+            builder.environment().put("LC_ALL", "C.UTF-8");
+        }
+        return builder;
     }
 
     public static ProcessBuilder builder(Class<?> mainClass, String... args) {

@@ -133,9 +133,8 @@ public final class Lab implements AutoCloseable {
         }
 
         public RunningProgram start() {
-            var command = new ArrayList<String>(DefaultSignals.PREFIX);
-            command.addAll(ChildJvm.command(mainClass, args));
-            var builder = new ProcessBuilder(command);
+            var builder = ChildJvm.builder(mainClass, args.toArray(String[]::new));
+            builder.command().addAll(0, DefaultSignals.PREFIX);
             builder.environment().putAll(env);
             builder.environment().put(ProcessTag.VARIABLE, tag.value());
             builder.environment().put("IPCLAB_SHM_DIR", shmDir.toString());
