@@ -50,13 +50,17 @@ public final class Lab implements AutoCloseable {
     private final Set<Integer> keyBlocks = new LinkedHashSet<>();
     private final Set<Path> fifoPaths = new LinkedHashSet<>();
     private final Set<Path> ownSegments = new LinkedHashSet<>();
-    private final Path shmDir;
-    private final Path tempDir;
+    private Path shmDir;
+    private Path tempDir;
 
     Lab() {
+    }
+
+    /** This test's own folder for segments, made when first needed. */
+    private synchronized Path shmDir() {
         try {
-            shmDir = Files.createDirectories(SharedSegment.newPath("test"));
-            tempDir = Files.createTempDirectory("ipclab-test-");
+            if (shmDir == null) shmDir = Files.createDirectories(SharedSegment.newPath("test"));
+            return shmDir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,21 +79,26 @@ public final class Lab implements AutoCloseable {
 
     /** A path in the shared-memory folder where nothing is yet. */
     public Path freshSegmentPath(String name) {
-        Path path = shmDir.resolve(name + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        Path path = shmDir().resolve(name + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
         ownSegments.add(path);
         return path;
     }
 
     /** A path for a named pipe where nothing is yet; it must be gone when the test ends. */
     public synchronized Path freshFifoPath(String name) {
-        Path path = tempDir.resolve(name + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".fifo");
+        Path path = tempDir().resolve(name + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".fifo");
         fifoPaths.add(path);
         return path;
     }
 
     /** A folder only this test uses, removed when it ends. */
-    public Path tempDir() {
-        return tempDir;
+    public synchronized Path tempDir() {
+        try {
+            if (tempDir == null) tempDir = Files.createTempDirectory("ipclab-test-");
+            return tempDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts describing a run of a lab program, e.g. {@code lab.program(TimeServer.class).args("--key", k).start()}. */
@@ -137,7 +146,7 @@ public final class Lab implements AutoCloseable {
             builder.command().addAll(0, DefaultSignals.PREFIX);
             builder.environment().putAll(env);
             builder.environment().put(ProcessTag.VARIABLE, tag.value());
-            builder.environment().put("IPCLAB_SHM_DIR", shmDir.toString());
+            builder.environment().put("IPCLAB_SHM_DIR", shmDir().toString());
             try {
                 var program = new RunningProgram(mainClass.substring(mainClass.lastIndexOf('.') + 1), builder.start());
                 synchronized (Lab.this) {
@@ -168,7 +177,8 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The files in this test's shared-memory folder now (what programs created with {@link SharedSegment#newPath}). */
-    public List<Path> segmentsNow() {
+    public synchronized List<Path> segmentsNow() {
+        if (shmDir == null) return List.of();
         try (Stream<Path> files = Files.list(shmDir)) {
             return files.sorted().toList();
         } catch (IOException e) {
@@ -206,8 +216,10 @@ public final class Lab implements AutoCloseable {
         for (Path fifo : fifoPaths) {
             if (Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)) left.add("a named pipe " + fifo.getFileName());
         }
-        deleteTree(shmDir);
-        deleteTree(tempDir);
+        synchronized (this) {
+            if (shmDir != null) deleteTree(shmDir);
+            if (tempDir != null) deleteTree(tempDir);
+        }
         return left;
     }
 
