@@ -1,0 +1,104 @@
+package ipclab.fibonacci;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import ipclab.ipc.ChildJvm;
+import ipclab.ipc.Cli;
+import ipclab.ipc.SharedSegment;
+
+/**
+ * Part B: shared state needs synchronisation. Creates a shared 64-bit counter set to 0, starts
+ * P {@link CounterWorker} JVMs that each add 1 to it K times in the given mode, waits for all of
+ * them, prints what the counter should hold and what it holds, and removes the segment.
+ *
+ * <pre>
+ * $ ./run SharedCounter 4 1000000 unsafe
+ * expected=4000000 actual=2303861
+ * $ ./run SharedCounter 4 1000000 atomic
+ * expected=4000000 actual=4000000
+ * $ ./run SharedCounter 4 1000000 locked
+ * expected=4000000 actual=4000000
+ * </pre>
+ *
+ * <p>The segment every process maps:
+ * <pre>
+ *  offset 0            8            16
+ *         +------------+------------+
+ *         |  counter   |    lock    |    counter: the sum so far
+ *         +------------+------------+    lock: a SharedLock, 0 while nobody holds it
+ * </pre>
+ *
+ * <p>Exit status 0; 1 if a worker failed ({@code error: child process failed (exit status S)}),
+ * the other workers are then stopped; 2 for bad arguments. Cost: P JVM start-ups and P·K
+ * increments, the {@code locked} ones much dearer than the others.
+ */
+public final class SharedCounter {
+    public static final int MAX_PROCESSES = 16;
+    public static final long MAX_INCREMENTS = 10_000_000;
+    /** Slot numbers of the layout above. */
+    static final int COUNTER = 0;
+    static final int LOCK = 1;
+    static final int SLOTS = 2;
+    static final String USAGE = "usage: SharedCounter <processes> <increments> <mode>   (processes from 1 to "
+            + MAX_PROCESSES + ", increments from 0 to " + MAX_INCREMENTS + ", mode unsafe, atomic or locked)";
+
+    private SharedCounter() {
+    }
+
+    /** How a worker adds 1 to the counter. */
+    public enum Mode {
+        /** A plain read, then a plain write: two processes may read the same value, and one +1 is lost. */
+        UNSAFE,
+        /** One atomic read-modify-write instruction ({@link SharedSegment#getAndAdd}). */
+        ATOMIC,
+        /** A plain read and write while holding a lock that every process shares. */
+        LOCKED;
+
+        /** The mode named on a command line, or a usage error that lists the modes. */
+        public static Mode parse(String text) {
+            for (Mode mode : values()) {
+                if (mode.toString().equals(text)) return mode;
+            }
+            throw new Cli.UsageException("error: mode must be one of unsafe, atomic, locked, got '" + text + "'");
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static void main(String[] argv) {
+        Cli.run(() -> {
+            var args = Cli.Args.parse(argv, USAGE).positional(3, 3);
+            int processes = (int) args.integer(0, "processes", 1, MAX_PROCESSES);
+            long increments = args.integer(1, "increments", 0, MAX_INCREMENTS);
+            Mode mode = Mode.parse(args.get(2));
+            long actual = count(processes, increments, mode);
+            System.out.println("expected=" + processes * increments + " actual=" + actual);
+            return Cli.OK;
+        });
+    }
+
+    /** Runs the workers on a fresh shared counter and returns its final value. */
+    static long count(int processes, long increments, Mode mode) throws InterruptedException {
+        Path path = SharedSegment.newPath("counter");
+        Cli.removeOnExit(() -> SharedSegment.remove(path));
+        try (var shm = SharedSegment.create(path, SLOTS * Long.BYTES)) {
+            var workers = new ArrayList<Process>();
+            for (int p = 0; p < processes; p++) {
+                Process worker = ChildJvm.start(CounterWorker.class, path.toString(), Long.toString(increments), mode.toString());
+                Cli.removeOnExit(() -> worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS));
+                workers.add(worker);
+            }
+            for (Process worker : workers) {
+                int status = worker.waitFor();
+                if (status != 0) throw Cli.childFailed(status);
+            }
+            return shm.getAcquire(COUNTER);
+        }
+    }
+}
