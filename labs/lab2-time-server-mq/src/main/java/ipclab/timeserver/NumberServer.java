@@ -1,0 +1,48 @@
+package ipclab.timeserver;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import ipclab.ipc.Cli;
+
+/**
+ * The warm-up server: reads integers from stdin and sends each into a System V message queue
+ * (type 1, decimal text), until {@code 0} or the end of input. The same bytes as the course's
+ * Python server, so either end can be the Python program.
+ *
+ * <pre>
+ * $ ./run NumberServer --key 4242
+ * 5
+ * 12
+ * twelve
+ * Input error, try again!
+ * 0
+ * $
+ * </pre>
+ *
+ * <p>What it must do (the README has the whole contract):
+ * <ul>
+ *   <li>open or create the queue ({@link ipclab.ipc.MessageQueue#create}) and arrange its removal
+ *       ({@link Cli#removeOnExit});</li>
+ *   <li>an integer line: send it as decimal text, type 1; any other line: print
+ *       {@code Input error, try again!} and send nothing;</li>
+ *   <li>on {@code 0}, or the end of input (taken as {@code 0}): send {@code 0}, wait until the
+ *       queue is empty but at most 10 s, remove the queue, exit 0.</li>
+ * </ul>
+ */
+public final class NumberServer {
+    static final String USAGE = "usage: NumberServer [--key K]";
+
+    private NumberServer() {
+    }
+
+    public static void main(String[] argv) {
+        Cli.run(() -> {
+            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            // TODO: the queue, the loop over in.readLine() (null at the end of input), the wait, the removal.
+            throw new UnsupportedOperationException("TODO: NumberServer.main");
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package ipclab.timeserver;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import ipclab.testkit.Lab;
+import ipclab.testkit.LabTest;
+import ipclab.testkit.Points;
+import ipclab.testkit.Timing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Your self-check for part B. The graded tests check much more: see the README. */
+@LabTest
+@Timeout(60)
+class TimeServerPublicTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String ASCTIME = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            + " [ 1-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9] [0-9]{4}";
+
+    @Test
+    @Points(1)
+    @DisplayName("asctime pads the day of the month with a space, as C does")
+    void asctimeLooksLikeC() {
+        assertThat(TimeServer.asctime(LocalDateTime.of(2026, 11, 21, 23, 48, 48))).isEqualTo("Sat Nov 21 23:48:48 2026");
+        assertThat(TimeServer.asctime(LocalDateTime.of(2026, 11, 1, 9, 5, 3))).isEqualTo("Sun Nov  1 09:05:03 2026");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a client asks the time, then stops the server, which removes its queue")
+    void clientAsksTheTimeThenStopsTheServer(Lab lab) {
+        int key = lab.freshKey();
+        var server = lab.program(TimeServer.class).args("--key", Integer.toString(key)).start();
+        String listening = "time server listening on key " + key;
+        await().atMost(Timing.scaled(WAIT)).until(() -> server.stdoutLines().contains(listening) || !server.isAlive());
+        assertThat(server.stdoutLines()).as("the server's stdout" + server.context()).contains(listening);
+
+        var client = lab.program(TimeClient.class).args("--key", Integer.toString(key)).run("1\n2\n", WAIT);
+        assertThat(client.status()).as("client exit status\n  stderr: " + client.stderr()).isZero();
+        assertThat(client.stdoutLines()).hasSize(2);
+        assertThat(client.stdoutLines().get(0)).matches(ASCTIME);
+        assertThat(client.stdoutLines().get(1)).isEqualTo("stop request sent");
+
+        assertThat(server.awaitExit(WAIT)).as("server exit status" + server.context()).isZero();
+        assertThat(server.stdoutLines()).last().isEqualTo("time server stopped");
+        assertThat(lab.queueExists(key)).as("the queue after the server stopped").isFalse();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a client with no server says so and exits 1")
+    void clientWithoutServer(Lab lab) {
+        int key = lab.freshKey();
+        var client = lab.program(TimeClient.class).args("--key", Integer.toString(key)).run("1\n", WAIT);
+        assertThat(client.status()).isEqualTo(1);
+        assertThat(client.stderrLines()).containsExactly("error: no time server is running on key " + key);
+    }
+}

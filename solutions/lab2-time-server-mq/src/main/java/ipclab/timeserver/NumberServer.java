@@ -1,0 +1,82 @@
+package ipclab.timeserver;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import ipclab.ipc.Cli;
+import ipclab.ipc.IpcException;
+import ipclab.ipc.MessageQueue;
+
+/**
+ * The warm-up server: reads integers from stdin and sends each into a System V message queue
+ * (type 1, decimal text), until {@code 0} or the end of input. The same bytes as the course's
+ * Python server, so either end can be the Python program.
+ *
+ * <pre>
+ * $ ./run NumberServer --key 4242
+ * 5
+ * 12
+ * twelve
+ * Input error, try again!
+ * 0
+ * $
+ * </pre>
+ *
+ * <p>After sending {@code 0} it waits until the queue is empty (a client took everything) but
+ * not more than {@value #DRAIN_SECONDS} s, then removes the queue: removing it at once would
+ * throw away what the client has not read yet.
+ */
+public final class NumberServer {
+    static final String USAGE = "usage: NumberServer [--key K]";
+    static final long NUMBER_TYPE = 1;
+    static final int DRAIN_SECONDS = 10;
+
+    private NumberServer() {
+    }
+
+    public static void main(String[] argv) {
+        Cli.run(() -> {
+            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var queue = MessageQueue.create(key);
+            Cli.removeOnExit(queue::remove);
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (true) {
+                String line = in.readLine();
+                var number = line == null ? Optional.of(BigInteger.ZERO) : parse(line);  // end of input counts as 0
+                if (number.isEmpty()) {
+                    System.out.println("Input error, try again!");
+                    continue;
+                }
+                queue.send(NUMBER_TYPE, number.get().toString());
+                if (number.get().signum() == 0) break;
+            }
+            awaitEmpty(queue, Duration.ofSeconds(DRAIN_SECONDS));
+            queue.remove();
+            return Cli.OK;
+        });
+    }
+
+    static Optional<BigInteger> parse(String line) {
+        try {
+            return Optional.of(new BigInteger(line.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits until nothing is left in the queue, or the time is up, or someone removed it. */
+    private static void awaitEmpty(MessageQueue queue, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try {
+            while (queue.size() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (IpcException.QueueRemovedException e) {
+            // gone already: nothing left to wait for
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package ipclab.timeserver;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import ipclab.ipc.Cli;
+import ipclab.ipc.IpcException;
+import ipclab.ipc.MessageQueue;
+
+import static ipclab.timeserver.TimeProtocol.STOP_REQUEST;
+import static ipclab.timeserver.TimeProtocol.TIME_REQUEST;
+
+/**
+ * A client of the {@link TimeServer}: reads message types from stdin, {@code 1} to ask the
+ * time, {@code 2} to stop the server. It sends its process id with each time request and takes
+ * only the reply of type 3 + pid, so that any number of clients can share the one queue.
+ *
+ * <pre>
+ * $ ./run TimeClient --key 4242
+ * 1 = what time is it?, 2 = stop the server: 1
+ * Sun Nov 22 02:15:07 2026
+ * 1 = what time is it?, 2 = stop the server: 7
+ * Input error, try again!
+ * 1 = what time is it?, 2 = stop the server: 2
+ * stop request sent
+ * </pre>
+ *
+ * <p>The prompt is printed only when stdin is a terminal. The client never waits forever: no
+ * reply in {@value #REPLY_SECONDS} s, or the queue removed while it waits, is an error.
+ */
+public final class TimeClient {
+    static final String USAGE = "usage: TimeClient [--key K]";
+    static final int REPLY_SECONDS = 5;
+    private static final String PROMPT = "1 = what time is it?, 2 = stop the server: ";
+
+    private TimeClient() {
+    }
+
+    public static void main(String[] argv) {
+        Cli.run(() -> {
+            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var queue = openQueue(key);
+            long pid = ProcessHandle.current().pid();
+            var console = System.console();
+            boolean interactive = console != null && console.isTerminal();
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (true) {
+                if (interactive) {
+                    System.out.print(PROMPT);
+                    System.out.flush();
+                }
+                String line = in.readLine();
+                if (line == null) {
+                    if (interactive) System.out.println();
+                    return Cli.OK;
+                }
+                switch (line.strip()) {
+                    case "1" -> System.out.println(askTime(queue, pid));
+                    case "2" -> {
+                        send(queue, STOP_REQUEST, "");
+                        System.out.println("stop request sent");
+                        return Cli.OK;
+                    }
+                    default -> System.out.println("Input error, try again!");
+                }
+            }
+        });
+    }
+
+    private static MessageQueue openQueue(int key) {
+        try {
+            return MessageQueue.open(key);
+        } catch (IpcException.NoSuchQueueException e) {
+            throw new Cli.Failure("no time server is running on key " + key);
+        }
+    }
+
+    /** Sends a time request with our pid and waits for the reply addressed to us. */
+    private static String askTime(MessageQueue queue, long pid) {
+        send(queue, TIME_REQUEST, Long.toString(pid));
+        try {
+            return queue.receive(TimeProtocol.REPLY, Duration.ofSeconds(REPLY_SECONDS))
+                    .orElseThrow(() -> new Cli.Failure("no reply from the time server"))
+                    .text();
+        } catch (IpcException.QueueRemovedException e) {
+            throw new Cli.Failure("the time server stopped");
+        }
+    }
+
+    private static void send(MessageQueue queue, long type, String payload) {
+        try {
+            queue.send(type, payload);
+        } catch (IpcException.QueueRemovedException e) {
+            throw new Cli.Failure("the time server stopped");
+        }
+    }
+}
