@@ -1,0 +1,117 @@
+package ipclab.grader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import ipclab.grader.score.LabGrade;
+import ipclab.grader.score.LabStatus;
+import ipclab.grader.score.TestOutcome;
+import ipclab.grader.score.Verdict;
+import ipclab.grader.submission.SourceSet;
+import ipclab.grader.submission.WrongSolution;
+import ipclab.testkit.Visibility;
+
+/**
+ * The kit checks itself, through the same pipeline that grades students: for each lab, the
+ * reference solution must score full marks, the starter must compile and fail hidden tests, and
+ * each bundled wrong solution (an overlay of the reference) must fail every test its
+ * {@code expected-failures.txt} lists.
+ *
+ * <pre>{@code
+ * var report = Validation.run(pipeline, pipeline.prepare(lab), jobs);
+ * report.checks().forEach(c -> System.out.println((c.ok() ? "ok   " : "FAIL ") + c.what() + ": " + c.detail()));
+ * }</pre>
+ */
+public final class Validation {
+    private Validation() {
+    }
+
+    /** One thing checked: what, whether it holds, and the details. */
+    public record Check(String what, boolean ok, String detail) {
+    }
+
+    public record Report(String lab, List<Check> checks) {
+        public boolean sound() {
+            return checks.stream().allMatch(Check::ok);
+        }
+    }
+
+    public static Report run(Pipeline pipeline, Pipeline.PreparedLab lab, int jobs) {
+        var spec = lab.spec();
+        var executor = Executors.newFixedThreadPool(Math.max(1, jobs), Thread.ofPlatform().name("validate-", 0).factory());
+        try {
+            var solution = spec.hasSolution() ? SourceSet.read(spec.solution(), spec.packagePath()) : null;
+            Future<LabGrade> solutionRun = solution == null ? null : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
+            Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
+            var wrongRuns = new ArrayList<Future<LabGrade>>();
+            var wrongs = spec.wrongSolutions();
+            for (var w : wrongs) {
+                var sources = solution == null ? SourceSet.empty() : solution.overlay(SourceSet.read(w.sources(), spec.packagePath()));
+                wrongRuns.add(executor.submit(() -> pipeline.gradeAlways(lab, "wrong-" + w.name(), sources)));
+            }
+            var checks = new ArrayList<Check>();
+            checks.add(solutionRun == null ? new Check("solution", false, "there is no reference solution in " + spec.solution())
+                    : solutionCheck(solutionRun.get()));
+            checks.add(starterCheck(starterRun.get()));
+            var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
+            for (int i = 0; i < wrongs.size(); i++) checks.add(wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
+            return new Report(spec.name(), checks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("validation failed: " + e.getCause(), e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Check solutionCheck(LabGrade g) {
+        if (g.status() != LabStatus.GRADED) return new Check("solution", false, g.status().words() + "\n" + g.compilerErrors() + String.join("\n", g.notes()));
+        var failed = failures(g);
+        if (failed.isEmpty()) return new Check("solution", true, "full marks, " + g.points() + "/" + g.maxPoints() + seconds(g));
+        return new Check("solution", false, g.points() + "/" + g.maxPoints() + ", failing:\n" + describe(failed));
+    }
+
+    private static Check starterCheck(LabGrade g) {
+        if (g.status() != LabStatus.GRADED) return new Check("starter", false, "does not compile:\n" + g.compilerErrors());
+        var hidden = g.tests().stream().filter(t -> t.test().visibility() != Visibility.Level.VISIBLE).toList();
+        long failedHidden = hidden.stream().filter(t -> t.verdict() != Verdict.PASSED).count();
+        String detail = "compiles, scores " + g.points() + "/" + g.maxPoints() + ", fails " + failedHidden + " of " + hidden.size() + " hidden tests";
+        var passing = hidden.stream().filter(t -> t.verdict() == Verdict.PASSED).map(t -> t.test().shortName()).toList();
+        if (!passing.isEmpty()) detail += " (passes on its own: " + String.join(", ", passing) + ")";
+        return new Check("starter", failedHidden > 0, detail);
+    }
+
+    static Check wrongCheck(WrongSolution w, LabGrade g, Set<String> known) {
+        String what = "wrong/" + w.name();
+        if (w.expectedFailures().isEmpty()) return new Check(what, false, "expected-failures.txt lists no test");
+        var unknown = w.expectedFailures().stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) return new Check(what, false, "expected-failures.txt names tests that do not exist: " + String.join(", ", unknown));
+        if (g.status() != LabStatus.GRADED) return new Check(what, false, g.status().words() + "\n" + g.compilerErrors());
+        var failedNames = failures(g).stream().map(t -> t.test().shortName()).collect(Collectors.toSet());
+        var passedButShouldFail = w.expectedFailures().stream().filter(n -> !failedNames.contains(n)).toList();
+        var extra = failedNames.stream().filter(n -> !w.expectedFailures().contains(n)).sorted().toList();
+        String also = extra.isEmpty() ? "" : "; also fails " + String.join(", ", extra);
+        if (!passedButShouldFail.isEmpty()) return new Check(what, false, "passes " + String.join(", ", passedButShouldFail) + also);
+        return new Check(what, true, "fails the " + w.expectedFailures().size() + " expected test(s), " + g.points() + "/" + g.maxPoints() + also);
+    }
+
+    private static List<TestOutcome> failures(LabGrade g) {
+        return g.tests().stream().filter(t -> t.verdict() != Verdict.PASSED).toList();
+    }
+
+    private static String describe(List<TestOutcome> failed) {
+        return failed.stream().map(t -> "    " + t.test().shortName() + ": " + t.message().strip().replace("\n", "\n      "))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String seconds(LabGrade g) {
+        return String.format(" in %.1f s", g.timings().total() / 1000.0);
+    }
+}

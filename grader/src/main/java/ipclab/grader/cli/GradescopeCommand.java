@@ -1,0 +1,61 @@
+package ipclab.grader.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import ipclab.grader.report.Gradescope;
+import ipclab.grader.report.Json;
+import ipclab.grader.report.Reports;
+import ipclab.grader.score.LabGrade;
+import ipclab.grader.score.StudentGrade;
+import ipclab.grader.submission.Kit;
+import ipclab.grader.submission.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code grade gradescope}: Gradescope's autograder mode. Grades the one submission Gradescope
+ * puts in {@code /autograder/submission} and writes {@code /autograder/results/results.json};
+ * whatever happens, a results.json is written (score 0 and the reason if the grader fails).
+ */
+@Command(name = "gradescope", description = "Gradescope autograder mode: grade /autograder/submission, write /autograder/results/results.json.")
+final class GradescopeCommand implements Callable<Integer> {
+    @Option(names = "--submission", paramLabel = "DIR", description = "The submission (default: ${DEFAULT-VALUE}).")
+    Path submission = Path.of("/autograder/submission");
+
+    @Option(names = "--results", paramLabel = "FILE", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
+    Path results = Path.of("/autograder/results/results.json");
+
+    @Mixin
+    Options options;
+
+    @Override
+    public Integer call() {
+        try {
+            var kit = Kit.locate();
+            options.jobs = 1;
+            var pipeline = options.pipeline(kit);
+            var grades = new ArrayList<LabGrade>();
+            var student = new Submission("submission", submission);
+            for (var lab : kit.labs(options.labs)) {
+                var prepared = pipeline.prepare(lab);
+                grades.add(pipeline.grade(prepared, student.student(), student.sources(lab), false));
+            }
+            Reports.write(results, Json.write(Gradescope.render(new StudentGrade("submission", grades))));
+        } catch (RuntimeException e) {
+            var failure = new LinkedHashMap<String, Object>();
+            failure.put("score", 0);
+            failure.put("output", "The autograder failed (not your fault; your instructor will look into it): " + e.getMessage());
+            failure.put("tests", List.of());
+            Reports.write(results, Json.write(failure));
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        System.out.println("wrote " + results);
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package ipclab.grader.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import ipclab.grader.Pipeline;
+import ipclab.grader.ResultCache;
+import ipclab.grader.sandbox.Limits;
+import ipclab.grader.sandbox.PlainSandbox;
+import ipclab.grader.sandbox.Sandbox;
+import ipclab.grader.submission.Kit;
+import picocli.CommandLine.Option;
+
+/** The options every grading command shares: which labs, how many at once, the limits, the cache. */
+final class Options {
+    @Option(names = "--labs", split = ",", paramLabel = "LAB", description = "Labs to grade, by name or prefix (lab1,lab3); default: all.")
+    List<String> labs = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Student x labs graded at once (default: the number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for one test, after which the run is killed (default: ${DEFAULT-VALUE}).")
+    int testTimeout = (int) Limits.defaults().perTest().toSeconds();
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "Limit for all the tests of one student x lab (default: ${DEFAULT-VALUE}).")
+    int runTimeout = (int) Limits.defaults().perRun().toSeconds();
+
+    @Option(names = "--max-processes", paramLabel = "N", description = "Processes one run may have at once (default: ${DEFAULT-VALUE}).")
+    int maxProcesses = Limits.defaults().maxProcesses();
+
+    @Option(names = "--time-factor", paramLabel = "X", description = "Stretch the tests' own deadlines on a slow machine (default: ${DEFAULT-VALUE}).")
+    double timeFactor = 1.0;
+
+    @Option(names = "--no-cache", description = "Grade everything again, ignoring cached results.")
+    boolean noCache;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Where results are cached by content (default: .grader/cache in the kit).")
+    Path cache;
+
+    @Option(names = "--no-sandbox", description = "Run the tests as plain processes, without namespaces (not for untrusted code).")
+    boolean noSandbox;
+
+    Limits limits() {
+        return Limits.defaults().withPerTest(Duration.ofSeconds(testTimeout)).withPerRun(Duration.ofSeconds(runTimeout))
+                .withMaxProcesses(maxProcesses);
+    }
+
+    Pipeline pipeline(Kit kit) {
+        var limits = limits();
+        Sandbox sandbox = noSandbox ? new PlainSandbox(limits) : Sandbox.detect(limits, System.err::println);
+        Path work;
+        try {
+            work = Files.createTempDirectory("ipclab-grader-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        work.toFile().deleteOnExit();
+        var cacheDir = noCache ? null : cache != null ? cache : kit.root().resolve(".grader/cache");
+        var settings = new Pipeline.Settings(limits, jobs, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir));
+        return new Pipeline(kit, settings, sandbox);
+    }
+}

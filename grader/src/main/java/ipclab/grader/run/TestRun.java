@@ -1,0 +1,294 @@
+package ipclab.grader.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import ipclab.grader.build.Libraries;
+import ipclab.grader.build.Workspace;
+import ipclab.grader.sandbox.Box;
+import ipclab.grader.sandbox.Limits;
+import ipclab.grader.sandbox.Sandbox;
+import ipclab.grader.score.ExpectedTest;
+import ipclab.grader.score.TestOutcome;
+import ipclab.grader.score.Verdict;
+
+/**
+ * Runs a built student x lab's tests: starts the harness JVM in a sandbox, gives it a fresh key
+ * and the tests to run, follows the signed results as they come, and enforces the limits. When a
+ * run ends before every expected test reported — a test past its time limit, a process cap
+ * reached, the JVM ended by {@code System.exit} or a crash — the test that was running fails with
+ * the reason and a new JVM runs the tests still to run, until all have an outcome, the run's time
+ * is up, or the restarts are used up.
+ *
+ * <pre>{@code
+ * var run = new TestRun(sandbox, limits, libraries, harnessModule, 1.0);
+ * RunResult result = run.run(workspace, expectedTests);
+ * }</pre>
+ */
+public final class TestRun {
+    private static final String HARNESS = "ipclab.grader.harness/ipclab.grader.harness.Harness";
+    private static final int RESULTS_CAP = 32 << 20;
+    private static final int LINE_CAP = 1 << 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Sandbox sandbox;
+    private final Limits limits;
+    private final Libraries libraries;
+    private final Path harnessModule;
+    private final double timeFactor;
+
+    public TestRun(Sandbox sandbox, Limits limits, Libraries libraries, Path harnessModule, double timeFactor) {
+        this.sandbox = sandbox;
+        this.limits = limits;
+        this.libraries = libraries;
+        this.harnessModule = harnessModule;
+        this.timeFactor = timeFactor;
+    }
+
+    public RunResult run(Workspace ws, List<ExpectedTest> expected) {
+        var byUid = new LinkedHashMap<String, ExpectedTest>();
+        expected.forEach(t -> byUid.put(t.uid(), t));
+        var outcomes = new LinkedHashMap<String, TestOutcome>();
+        var notes = new ArrayList<String>();
+        var output = new StringBuilder();
+        long deadline = System.nanoTime() + limits.perRun().toNanos();
+        long jvmStart = 0, testTime = 0;
+        int jvms = 0;
+        while (true) {
+            var remaining = expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList();
+            if (remaining.isEmpty()) break;
+            if (jvms > limits.maxRestarts()) {
+                fail(remaining, outcomes, "not run: the test JVM had to be restarted " + limits.maxRestarts() + " times already");
+                break;
+            }
+            if (jvms > 0) output.append("\n--- test JVM #").append(jvms + 1).append(" ---\n");
+            var attempt = attempt(ws, remaining, byUid, outcomes, deadline);
+            jvms++;
+            jvmStart += attempt.jvmStartMillis;
+            testTime += attempt.millis - attempt.jvmStartMillis;
+            output.append(attempt.output);
+            if (attempt.refused > 0) {
+                notes.add(attempt.refused + " line(s) on the results channel were not signed by the harness and were ignored"
+                        + " (printed by the code under test?)");
+            }
+            if (attempt.failure == null) {
+                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
+                        "the test JVM finished without a result for this test");
+                break;
+            }
+            notes.add("test JVM #" + jvms + ": " + attempt.failure);
+            boolean progress = attempt.progress;
+            if (attempt.running != null && !outcomes.containsKey(attempt.running)) {
+                outcomes.put(attempt.running, new TestOutcome(byUid.get(attempt.running), Verdict.FAILED, attempt.failure, attempt.runningMillis));
+                progress = true;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
+                        "not run: the run's time limit of " + limits.perRun().toSeconds() + " s was reached");
+                break;
+            }
+            if (!progress) {
+                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes, "not run: " + attempt.failure);
+                break;
+            }
+        }
+        var ordered = expected.stream().map(t -> outcomes.get(t.uid())).toList();
+        String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n" : output.toString();
+        return new RunResult(ordered, text, notes, jvmStart, testTime, jvms);
+    }
+
+    private static void fail(List<ExpectedTest> tests, Map<String, TestOutcome> outcomes, String why) {
+        for (var t : tests) outcomes.putIfAbsent(t.uid(), new TestOutcome(t, Verdict.FAILED, why, 0));
+    }
+
+    /** One test JVM's run. {@code failure} is null when the harness said it was done. */
+    private record Attempt(String failure, String running, long runningMillis, boolean progress, int refused,
+                           String output, long jvmStartMillis, long millis) {
+    }
+
+    private static final Object END_OF_RESULTS = new Object();
+
+    private Attempt attempt(Workspace ws, List<ExpectedTest> tests, Map<String, ExpectedTest> byUid,
+                            Map<String, TestOutcome> outcomes, long runDeadline) {
+        long t0 = System.nanoTime();
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        var channel = new ResultChannel(key);
+        var events = new LinkedBlockingQueue<Object>();
+        Box box;
+        try {
+            box = sandbox.start(command(ws), Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule),
+                    ws.mountPoint(), ws.scratch(), environment());
+        } catch (IOException e) {
+            return new Attempt("the test JVM could not be started: " + e.getMessage(), null, 0, false, 0, "", 0, 0);
+        }
+        try (box) {
+            var stderr = new Capture(box.stderr(), limits.outputCap(), "run-stderr");
+            var reader = Thread.ofPlatform().daemon().name("run-results").start(() -> readResults(box.stdout(), channel, events));
+            sendRequest(box.stdin(), key, tests);
+
+            String running = null, failure = null;
+            long runningSince = 0, jvmStart = 0, nextUsageCheck = 0, exitedAt = 0;
+            boolean done = false, progress = false;
+            while (true) {
+                Object item = events.poll(50, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                if (item == END_OF_RESULTS) break;
+                switch (item) {
+                    case Event.Ready r -> jvmStart = (now - t0) / 1_000_000;
+                    case Event.Started s -> {
+                        running = s.uid();
+                        runningSince = now;
+                    }
+                    case Event.Ended e -> {
+                        if (byUid.containsKey(e.uid()) && !outcomes.containsKey(e.uid())) {
+                            outcomes.put(e.uid(), outcome(byUid.get(e.uid()), e));
+                            progress = true;
+                        }
+                        if (e.uid().equals(running)) running = null;
+                    }
+                    case Event.Done d -> done = true;
+                    case null, default -> {
+                    }
+                }
+                if (failure == null) {
+                    if (running != null && now - runningSince > limits.perTest().toNanos()) {
+                        failure = "did not finish within the grader's limit of " + limits.perTest().toSeconds()
+                                + " s for one test: the test JVM was killed";
+                    } else if (now > runDeadline) {
+                        failure = "the run's time limit of " + limits.perRun().toSeconds() + " s was reached: the test JVM was killed";
+                    } else if (now >= nextUsageCheck) {
+                        String breach = box.usage().breach(limits);
+                        if (breach != null) failure = "stopped: " + breach;
+                        nextUsageCheck = now + 200_000_000L;
+                    }
+                    if (failure != null) box.kill();
+                }
+                if (!box.isAlive()) {
+                    if (exitedAt == 0) exitedAt = now;
+                    else if (now - exitedAt > 3_000_000_000L) break;  // something outside the tree holds the pipe
+                }
+            }
+            box.kill();
+            stderr.awaitEnd(2000);
+            reader.join(1000);
+            long runningMillis = running == null ? 0 : (System.nanoTime() - runningSince) / 1_000_000;
+            if (failure == null && !done) {
+                int status = box.isAlive() ? -1 : box.exitValue();
+                failure = running != null
+                        ? "the test JVM ended (exit status " + status + ") during this test: does the code call System.exit"
+                          + " or Runtime.halt, or crash the JVM?"
+                        : "the test JVM ended (exit status " + status + ") before the tests finished";
+            }
+            String output = stderr.text();
+            if (channel.refused() > 0) {
+                output += "\n(lines refused on the results channel, the first " + channel.firstRefused().size() + " of "
+                        + channel.refused() + ":)\n" + String.join("\n", channel.firstRefused()) + "\n";
+            }
+            return new Attempt(failure, running, runningMillis, progress, channel.refused(), output, jvmStart,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt("interrupted", null, 0, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private static TestOutcome outcome(ExpectedTest test, Event.Ended e) {
+        var verdict = switch (e.status()) {
+            case "PASSED" -> Verdict.PASSED;
+            case "SKIPPED", "ABORTED" -> Verdict.SKIPPED;
+            default -> Verdict.FAILED;
+        };
+        return new TestOutcome(test, verdict, e.message(), e.millis());
+    }
+
+    private static void sendRequest(OutputStream stdin, byte[] key, List<ExpectedTest> tests) {
+        var request = new StringBuilder(HexFormat.of().formatHex(key)).append('\n');
+        for (var t : tests) request.append("uid ").append(t.uid()).append('\n');
+        try (stdin) {
+            stdin.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the JVM died at once; the run reports why
+        }
+    }
+
+    private static void readResults(InputStream stdout, ResultChannel channel, BlockingQueue<Object> events) {
+        var line = new ByteArrayOutputStream();
+        long total = 0;
+        boolean tooLong = false;
+        var buffer = new byte[8192];
+        try (stdout) {
+            for (int n; (n = stdout.read(buffer)) > 0; ) {
+                total += n;
+                if (total > RESULTS_CAP) continue;  // drain, but a flood is not read
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        if (!tooLong) channel.accept(line.toString(StandardCharsets.UTF_8)).ifPresent(events::add);
+                        else channel.accept("");
+                        line.reset();
+                        tooLong = false;
+                    } else if (line.size() < LINE_CAP) {
+                        line.write(buffer[i]);
+                    } else {
+                        tooLong = true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the box is gone
+        } finally {
+            events.add(END_OF_RESULTS);
+        }
+    }
+
+    private List<String> command(Workspace ws) {
+        String work = sandbox.pathOf("work", ws.box());
+        String lib = sandbox.pathOf("lib", libraries.dir());
+        var modulePath = new ArrayList<String>();
+        modulePath.add(sandbox.pathOf("harness", harnessModule));
+        libraries.modulePath().forEach(j -> modulePath.add(lib + "/" + j.getFileName()));
+        var classPath = new ArrayList<String>();
+        classPath.add(work + "/test");
+        libraries.classPath().forEach(j -> classPath.add(lib + "/" + j.getFileName()));
+        classPath.add(work + "/main");
+        var command = new ArrayList<>(List.of(javaExecutable(),
+                "--enable-native-access=ALL-UNNAMED,ipclab.grader.harness",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss1m", "-Xmx768m",
+                "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
+                "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
+        if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);
+        command.addAll(List.of("-p", String.join(":", modulePath), "--add-modules", "ALL-MODULE-PATH",
+                "-cp", String.join(":", classPath), "-m", HARNESS));
+        return command;
+    }
+
+    private static String javaExecutable() {
+        try {
+            return Path.of(System.getProperty("java.home")).toRealPath().resolve("bin/java").toString();
+        } catch (IOException e) {
+            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+    }
+
+    private static Map<String, String> environment() {
+        var env = new LinkedHashMap<String, String>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        String tz = System.getenv("TZ");
+        if (tz != null) env.put("TZ", tz);
+        return env;
+    }
+}

@@ -1,0 +1,70 @@
+package ipclab.grader.sandbox;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One command running in a sandbox: its stdin, stdout and stderr, what its process tree uses, and
+ * a kill that ends the whole tree. Closing it kills whatever is left.
+ */
+public final class Box implements AutoCloseable {
+    private final Process process;
+    private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+
+    Box(Process process) {
+        this.process = process;
+    }
+
+    public OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
+    public InputStream stdout() {
+        return process.getInputStream();
+    }
+
+    public InputStream stderr() {
+        return process.getErrorStream();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public boolean waitFor(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The tree's use now; the processes seen are remembered, so that a kill reaches them even once orphaned. */
+    public synchronized Usage usage() {
+        var usage = Usage.of(process.toHandle());
+        seen.addAll(usage.tree());
+        return usage;
+    }
+
+    /** SIGKILL to the box's first process and every process of its tree, and waits (a little) for them to go. */
+    public synchronized void kill() {
+        seen.addAll(Usage.of(process.toHandle()).tree());
+        seen.forEach(ProcessHandle::destroyForcibly);
+        for (var p : seen) {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it will be reaped by its parent; a process in D state cannot be waited for anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+}

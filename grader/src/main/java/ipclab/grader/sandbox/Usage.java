@@ -1,0 +1,47 @@
+package ipclab.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run's process tree uses now: processes, threads and resident memory, read from
+ * {@code /proc/<pid>/stat} (processes only where there is no {@code /proc}). The tree is found
+ * from the host's side (descendants of the box's first process), where a child that escaped
+ * with {@code setsid} or a double fork is still a descendant of the box.
+ */
+public record Usage(int processes, int threads, long memoryBytes, List<ProcessHandle> tree) {
+    private static final long PAGE = 4096;
+    private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
+
+    public static Usage of(ProcessHandle root) {
+        var tree = new ArrayList<ProcessHandle>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        int threads = 0;
+        long rss = 0;
+        if (PROC) {
+            for (var p : tree) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    threads += Integer.parseInt(f[17]);   // field 20 of stat: num_threads
+                    rss += Long.parseLong(f[21]) * PAGE;  // field 24: rss in pages
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        }
+        return new Usage(tree.size(), threads, rss, tree);
+    }
+
+    /** Why the usage breaks the limits, or null if it does not. */
+    public String breach(Limits limits) {
+        if (processes > limits.maxProcesses()) return "the run had more than " + limits.maxProcesses() + " processes (a fork bomb?)";
+        if (threads > limits.maxThreads()) return "the run had more than " + limits.maxThreads() + " threads";
+        if (memoryBytes > limits.maxMemory()) return "the run used more than " + (limits.maxMemory() >> 20) + " MiB of memory";
+        return null;
+    }
+}

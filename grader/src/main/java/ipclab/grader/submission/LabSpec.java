@@ -1,0 +1,84 @@
+package ipclab.grader.submission;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One lab of the kit: where its starter, public tests, hidden tests, reference solution and
+ * wrong solutions are, and the Java package a submission's classes must be in.
+ *
+ * <pre>
+ *   labs/&lt;name&gt;/src/main/java/ipclab/&lt;pkg&gt;/     starter        (what a student starts from)
+ *   labs/&lt;name&gt;/src/test/java/                  public tests   (visible by default)
+ *   labs/&lt;name&gt;/src/hidden/java/                hidden tests   (hidden by default)
+ *   solutions/&lt;name&gt;/src/main/java/             reference solution
+ *   solutions/&lt;name&gt;/src/wrong/&lt;w&gt;/java/         wrong solution w, an overlay of the reference
+ * </pre>
+ */
+public record LabSpec(String name, String packageName, Path dir, Path solutionDir) {
+
+    static Optional<LabSpec> read(Kit kit, Path dir) {
+        Path starter = dir.resolve("src/main/java");
+        var pkg = findPackage(starter);
+        if (pkg.isEmpty()) return Optional.empty();
+        String name = dir.getFileName().toString();
+        return Optional.of(new LabSpec(name, pkg.get(), dir, kit.root().resolve("solutions").resolve(name)));
+    }
+
+    /** The package of the starter: the deepest folder under ipclab/ that holds .java files. */
+    private static Optional<String> findPackage(Path javaRoot) {
+        Path base = javaRoot.resolve("ipclab");
+        if (!Files.isDirectory(base)) return Optional.empty();
+        try (Stream<Path> files = Files.walk(base)) {
+            return files.filter(p -> p.toString().endsWith(".java")).map(Path::getParent).distinct()
+                    .map(p -> javaRoot.relativize(p).toString().replace('/', '.').replace('\\', '.'))
+                    .min((a, b) -> Integer.compare(a.length(), b.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path starter() {
+        return dir.resolve("src/main/java");
+    }
+
+    public Path publicTests() {
+        return dir.resolve("src/test/java");
+    }
+
+    public Path hiddenTests() {
+        return dir.resolve("src/hidden/java");
+    }
+
+    public Path solution() {
+        return solutionDir.resolve("src/main/java");
+    }
+
+    public boolean hasSolution() {
+        return Files.isDirectory(solution().resolve(packagePath()));
+    }
+
+    /** The package as a relative path, e.g. {@code ipclab/fibonacci}. */
+    public String packagePath() {
+        return packageName.replace('.', '/');
+    }
+
+    /** The bundled wrong solutions, in name order. */
+    public List<WrongSolution> wrongSolutions() {
+        Path wrong = solutionDir.resolve("src/wrong");
+        if (!Files.isDirectory(wrong)) return List.of();
+        try (Stream<Path> dirs = Files.list(wrong)) {
+            var found = new ArrayList<WrongSolution>();
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) found.add(WrongSolution.read(d));
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

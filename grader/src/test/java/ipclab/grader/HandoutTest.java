@@ -1,0 +1,97 @@
+package ipclab.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import ipclab.grader.submission.ExampleClass;
+import ipclab.grader.submission.LabSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The student repository the kit exports: what is in it and what is not, and that its own build
+ * is red on a starter and green once the lab's solution is copied in (run with the handout's
+ * Maven Wrapper, offline, for the first lab).
+ */
+@Timeout(600)
+class HandoutTest {
+    @TempDir
+    static Path out;
+    static List<String> labs;
+
+    @BeforeAll
+    static void export() {
+        labs = Handout.write(Fixtures.realKit(), out.resolve("repo"));
+    }
+
+    private static List<String> files() throws IOException {
+        Path repo = out.resolve("repo");
+        try (Stream<Path> all = Files.walk(repo)) {
+            return all.filter(Files::isRegularFile).map(p -> repo.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    @Test
+    void theHandoutHasTheLabsTheLibraryTheBenchAndTheWrapperButNoHiddenTestsSolutionsOrGrader() throws IOException {
+        var files = files();
+        assertThat(labs).isNotEmpty();
+        assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
+                "labs/ipc/pom.xml", "labs/testkit/pom.xml", "labs/testkit/src/main/java/ipclab/testkit/Lab.java",
+                "run", "bench/run", "bench/pom.xml", "bench/README.md");
+        for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
+        assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
+                || f.contains("/target/") || f.contains("HiddenTest") || f.equals("grade"));
+        assertThat(Files.isExecutable(out.resolve("repo/mvnw"))).isTrue();
+        assertThat(Files.isExecutable(out.resolve("repo/run"))).isTrue();
+    }
+
+    @Test
+    void thePomsRunThePublicTestsAndKnowNothingOfTheHiddenOnes() throws IOException {
+        String root = Files.readString(out.resolve("repo/pom.xml"));
+        assertThat(root).contains("<starter.tests.skip>false</starter.tests.skip>", "<kit.tests.skip>true</kit.tests.skip>",
+                        "<module>labs/ipc</module>", "<module>bench</module>")
+                .doesNotContain("<module>solutions", "<module>grader");
+        for (String lab : labs) {
+            assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/pom.xml"))).doesNotContain("hidden");
+        }
+    }
+
+    @Test
+    void theReadmeListsEveryLab() throws IOException {
+        String readme = Files.readString(out.resolve("repo/README.md"));
+        for (String lab : labs) assertThat(readme).contains("labs/" + lab + "/README.md");
+    }
+
+    @Test
+    void mvnwTestIsRedOnTheStarterAndGreenWithTheSolution() throws Exception {
+        var lab = Fixtures.realKit().labs().getFirst();
+        assumeTrue(lab.hasSolution(), "the first lab has no solution yet");
+        Path repo = out.resolve("repo");
+        assertThat(mvnwTest(repo, lab)).as("./mvnw test on the starter").isNotZero();
+        ExampleClass.copyTree(lab.solution(), repo.resolve("labs").resolve(lab.name()).resolve("src/main/java"));
+        assertThat(mvnwTest(repo, lab)).as("./mvnw test with the solution copied in").isZero();
+    }
+
+    private static int mvnwTest(Path repo, LabSpec lab) throws IOException, InterruptedException {
+        var command = List.of(repo.resolve("mvnw").toString(), "-o", "-B", "-q", "test", "-pl", "labs/" + lab.name(), "-am");
+        var builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.resolve("mvnw-" + System.nanoTime() + ".log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        var process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./mvnw test did not finish in 5 minutes");
+        }
+        return process.exitValue();
+    }
+}
