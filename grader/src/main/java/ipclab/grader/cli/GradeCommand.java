@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  *   $ ./grade grade submissions/ --labs lab1,lab2 --out grading-out
  * </pre>
  */
-@Command(name = "grade", description = "Grade a class: a folder of student folders (clones of the handout) and/or .zip files.")
+@Command(name = "grade", mixinStandardHelpOptions = true, description = "Grade a class: a folder of student folders (clones of the handout) and/or .zip files.")
 final class GradeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUBMISSIONS", description = "The folder of submissions (or one student's folder or .zip).")
     Path submissions;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * puts in {@code /autograder/submission} and writes {@code /autograder/results/results.json};
  * whatever happens, a results.json is written (score 0 and the reason if the grader fails).
  */
-@Command(name = "gradescope", description = "Gradescope autograder mode: grade /autograder/submission, write /autograder/results/results.json.")
+@Command(name = "gradescope", mixinStandardHelpOptions = true, description = "Gradescope autograder mode: grade /autograder/submission, write /autograder/results/results.json.")
 final class GradescopeCommand implements Callable<Integer> {
     @Option(names = "--submission", paramLabel = "DIR", description = "The submission (default: ${DEFAULT-VALUE}).")
     Path submission = Path.of("/autograder/submission");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
  *   the kit is sound
  * </pre>
  */
-@Command(name = "validate", description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
         + " every wrong solution fails the tests its expected-failures.txt lists.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin

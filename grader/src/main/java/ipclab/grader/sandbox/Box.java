@@ -9,14 +9,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One command running in a sandbox: its stdin, stdout and stderr, what its process tree uses, and
- * a kill that ends the whole tree. Closing it kills whatever is left.
+ * a kill that ends the whole tree. Closing it kills whatever is left; so does the grader's exit,
+ * also on SIGINT or SIGTERM (a shutdown hook kills every box still open; only a SIGKILL of the
+ * grader leaves them to their own limits).
  */
 public final class Box implements AutoCloseable {
+    private static final Set<Box> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Box::kill), "ipclab-grader-boxes"));
+    }
+
     private final Process process;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
     Box(Process process) {
         this.process = process;
+        OPEN.add(this);
     }
 
     public OutputStream stdin() {
@@ -66,5 +75,6 @@ public final class Box implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        OPEN.remove(this);
     }
 }
