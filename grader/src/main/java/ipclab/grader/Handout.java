@@ -23,8 +23,8 @@ import ipclab.grader.submission.LabSpec;
  * <pre>
  *   README.md, pom.xml, mvnw, mvnw.cmd, .mvn/, .gitignore, run (runs one lab program)
  *   bench/           what IPC costs (bench/run), shipped but not part of any lab
- *   labs/ipc/        the support library (its sources; not its own tests)
- *   labs/testkit/    the test support (likewise)
+ *   kit/ipc/        the support library (its sources; not its own tests)
+ *   kit/testkit/    the test support (likewise)
  *   labs/&lt;lab&gt;/      README.md (the handout), pom.xml, src/main/java (starter), src/test/java (public tests)
  * </pre>
  *
@@ -55,7 +55,7 @@ public final class Handout {
             Files.createDirectories(out);
             Path root = kit.root();
             var labs = kit.labs();
-            var modules = new ArrayList<>(List.of("labs/ipc", "labs/testkit"));
+            var modules = new ArrayList<>(List.of("kit/ipc", "kit/testkit"));
             labs.forEach(l -> modules.add("labs/" + l.name()));
             modules.add("bench");
 
@@ -71,10 +71,10 @@ public final class Handout {
             Files.writeString(out.resolve("pom.xml"), rootPom(Files.readString(root.resolve("pom.xml")), modules));
             Files.writeString(out.resolve("README.md"), readme(labs));
 
-            for (String lib : List.of("ipc", "testkit")) {
-                Path from = root.resolve("labs").resolve(lib);
-                copyFile(from.resolve("pom.xml"), out.resolve("labs").resolve(lib).resolve("pom.xml"));
-                copyTree(from.resolve("src/main"), out.resolve("labs").resolve(lib).resolve("src/main"), List.of());
+            for (String lib : List.of("kit/ipc", "kit/testkit")) {
+                Path from = root.resolve(lib);
+                copyFile(from.resolve("pom.xml"), out.resolve(lib).resolve("pom.xml"));
+                copyTree(from.resolve("src/main"), out.resolve(lib).resolve("src/main"), List.of());
             }
             for (LabSpec lab : labs) {
                 Path to = out.resolve("labs").resolve(lab.name());

@@ -46,7 +46,7 @@ class HandoutTest {
         var files = files();
         assertThat(labs).isNotEmpty();
         assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                "labs/ipc/pom.xml", "labs/testkit/pom.xml", "labs/testkit/src/main/java/ipclab/testkit/Lab.java",
+                "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
                 "run", "bench/run", "bench/pom.xml", "bench/README.md");
         for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
         assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
@@ -59,7 +59,7 @@ class HandoutTest {
     void thePomsRunThePublicTestsAndKnowNothingOfTheHiddenOnes() throws IOException {
         String root = Files.readString(out.resolve("repo/pom.xml"));
         assertThat(root).contains("<starter.tests.skip>false</starter.tests.skip>", "<kit.tests.skip>true</kit.tests.skip>",
-                        "<module>labs/ipc</module>", "<module>bench</module>")
+                        "<module>kit/ipc</module>", "<module>bench</module>")
                 .doesNotContain("<module>solutions", "<module>grader");
         for (String lab : labs) {
             assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/pom.xml"))).doesNotContain("hidden");

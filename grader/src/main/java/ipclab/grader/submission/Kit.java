@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +19,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public record Kit(Path root) {
-    private static final Set<String> NOT_LABS = Set.of("ipc", "testkit");
-
     public Kit {
         root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(root.resolve("labs"))) {
@@ -35,7 +32,7 @@ public record Kit(Path root) {
         if (chosen != null && !chosen.isBlank()) return new Kit(Path.of(chosen));
         for (Path start : List.of(codeLocation(), Path.of("").toAbsolutePath())) {
             for (Path p = start; p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("labs/testkit")) && Files.isRegularFile(p.resolve("pom.xml"))) return new Kit(p);
+                if (Files.isDirectory(p.resolve("kit/testkit")) && Files.isRegularFile(p.resolve("pom.xml"))) return new Kit(p);
             }
         }
         throw new IllegalStateException("cannot find the ipc-labs kit: run the grader from the kit (./grade) or pass -Dipclab.kit=DIR");
@@ -55,7 +52,7 @@ public record Kit(Path root) {
             var labs = new ArrayList<LabSpec>();
             for (Path dir : dirs.sorted().toList()) {
                 String name = dir.getFileName().toString();
-                if (NOT_LABS.contains(name) || !Files.isDirectory(dir.resolve("src/main/java"))) continue;
+                if (!Files.isDirectory(dir.resolve("src/main/java"))) continue;
                 LabSpec.read(this, dir).ifPresent(labs::add);
             }
             return labs;
