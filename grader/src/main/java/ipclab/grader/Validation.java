@@ -18,7 +18,8 @@ import ipclab.testkit.Visibility;
 
 /**
  * The kit checks itself, through the same pipeline that grades students: for each lab, the
- * reference solution must score full marks, the starter must compile and fail hidden tests, and
+ * reference solution (and the second solution, where the lab has one) must score full marks, the
+ * starter must compile and fail hidden tests, and
  * each bundled wrong solution (a patch against the reference) must fail every test its header
  * lists.
  *
@@ -47,6 +48,8 @@ public final class Validation {
         try {
             var solution = spec.hasSolution() ? SourceSet.read(spec.solution(), spec.packagePath()) : null;
             Future<LabGrade> solutionRun = solution == null ? null : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
+            var second = SourceSet.read(spec.secondSolution(), spec.packagePath());
+            Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> pipeline.gradeAlways(lab, "second-solution", second));
             Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
             var wrongRuns = new ArrayList<Future<LabGrade>>();
             var notApplied = new ArrayList<String>();
@@ -65,7 +68,8 @@ public final class Validation {
             }
             var checks = new ArrayList<Check>();
             checks.add(solutionRun == null ? new Check("solution", false, "there is no reference solution in " + spec.solution())
-                    : solutionCheck(solutionRun.get()));
+                    : solutionCheck("solution", solutionRun.get()));
+            if (secondRun != null) checks.add(solutionCheck("second solution", secondRun.get()));
             checks.add(starterCheck(starterRun.get()));
             var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
             for (int i = 0; i < wrongs.size(); i++) {
@@ -83,11 +87,11 @@ public final class Validation {
         }
     }
 
-    private static Check solutionCheck(LabGrade g) {
-        if (g.status() != LabStatus.GRADED) return new Check("solution", false, g.status().words() + "\n" + g.compilerErrors() + String.join("\n", g.notes()));
+    private static Check solutionCheck(String what, LabGrade g) {
+        if (g.status() != LabStatus.GRADED) return new Check(what, false, g.status().words() + "\n" + g.compilerErrors() + String.join("\n", g.notes()));
         var failed = failures(g);
-        if (failed.isEmpty()) return new Check("solution", true, "full marks, " + g.points() + "/" + g.maxPoints() + seconds(g));
-        return new Check("solution", false, g.points() + "/" + g.maxPoints() + ", failing:\n" + describe(failed));
+        if (failed.isEmpty()) return new Check(what, true, "full marks, " + g.points() + "/" + g.maxPoints() + seconds(g));
+        return new Check(what, false, g.points() + "/" + g.maxPoints() + ", failing:\n" + describe(failed));
     }
 
     private static Check starterCheck(LabGrade g) {

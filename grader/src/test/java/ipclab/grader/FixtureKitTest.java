@@ -52,9 +52,9 @@ class FixtureKitTest {
     @Test
     void validateFindsTheFixtureKitSound() {
         var report = Validation.run(pipeline, lab, 2);
-        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "starter", "wrong/off-by-one");
+        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter", "wrong/off-by-one");
         assertThat(report.sound()).as(report.toString()).isTrue();
-        assertThat(report.checks().get(1).detail()).contains("fails 4 of 4 hidden tests");
+        assertThat(report.checks().get(2).detail()).contains("fails 4 of 4 hidden tests");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *   labs/&lt;name&gt;/src/test/java/                  public tests   (visible by default)
  *   labs/&lt;name&gt;/src/hidden/java/                hidden tests   (hidden by default)
  *   solutions/&lt;name&gt;/src/main/java/             reference solution
+ *   solutions/&lt;name&gt;/src/second/java/           a second solution of another shape (optional)
  *   solutions/&lt;name&gt;/wrong/&lt;w&gt;.patch             wrong solution w, a patch against the reference
  * </pre>
  */
@@ -58,6 +59,15 @@ public record LabSpec(String name, String packageName, Path dir, Path solutionDi
 
     public Path solution() {
         return solutionDir.resolve("src/main/java");
+    }
+
+    /**
+     * A second correct solution, written differently from the reference (its own helpers, its
+     * own argument parsing, another way to wait): full marks on it show that the tests grade
+     * behaviour, not one implementation. Optional.
+     */
+    public Path secondSolution() {
+        return solutionDir.resolve("src/second/java");
     }
 
     public boolean hasSolution() {
