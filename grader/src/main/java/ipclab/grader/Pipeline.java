@@ -62,8 +62,17 @@ public final class Pipeline {
     private final String version;
     private final List<Timings> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** How to grade: the run limits, parallel jobs, deadline stretch, compile limit, where to work and cache. */
-    public record Settings(Limits limits, int jobs, double timeFactor, Duration compileLimit, Path workRoot, ResultCache cache) {
+    /**
+     * How to grade: the run limits, student x labs graded at once ({@code jobs}), tests of one run
+     * at once ({@code testThreads}), deadline stretch, compile limit, where to work and cache.
+     */
+    public record Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot,
+                           ResultCache cache) {
+
+        /** Tests of one run at once when nothing says otherwise: they wait mostly for the programs they start. */
+        public static int defaultTestThreads() {
+            return Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** A lab ready to grade: its starter (to recognise untouched submissions), its expected tests, a digest of the kit's side. */
@@ -78,7 +87,8 @@ public final class Pipeline {
         this.settings = settings;
         this.sandbox = sandbox;
         this.libraries = Libraries.in(kit.libDir());
-        this.testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor());
+        this.testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor(),
+                settings.testThreads());
         this.version = GraderVersion.of(kit.harnessModule(), kit.libDir());
         if (!Files.isRegularFile(kit.harnessModule().resolve("module-info.class"))) {
             throw new IllegalStateException("no harness module at " + kit.harnessModule() + ": build the grader first (./grade does)");

@@ -109,7 +109,7 @@ class FixtureKitTest {
 
     @Test
     void withoutNamespacesTheSameRunGivesTheSameScore() {
-        var plain = new Pipeline(Fixtures.fixtureKit(), new Pipeline.Settings(Fixtures.fixtureLimits(), 1, 1.0,
+        var plain = new Pipeline(Fixtures.fixtureKit(), new Pipeline.Settings(Fixtures.fixtureLimits(), 1, Pipeline.Settings.defaultTestThreads(), 1.0,
                 java.time.Duration.ofSeconds(120), temp.resolve("plain-work"), new ResultCache(null)),
                 new ipclab.grader.sandbox.PlainSandbox(Fixtures.fixtureLimits()));
         var grade = plain.gradeAlways(lab, "plain", SourceSet.read(lab.spec().solution(), lab.spec().packagePath()));

@@ -86,7 +86,7 @@ class HostileCorpusTest {
 
     @Test
     void testsThatNeverReportedFailWithTheReason() {
-        assertThat(message(lab("sigstop"), "addsLargeNumbers")).contains("did not finish within the grader's limit");
+        assertThat(message(lab("sigstop"), "addsLargeNumbers")).contains("the test JVM was stopped");
         assertThat(message(lab("exit-in-static-init"), "addsTwoNumbers")).contains("the test JVM ended");
         assertThat(message(lab("fork-bomb"), "addsNegativeNumbers")).contains("processes");
         assertThat(message(lab("infinite-loop"), "addsLargeNumbers")).contains("timed out");

@@ -24,6 +24,9 @@ final class Options {
     @Option(names = "--jobs", paramLabel = "N", description = "Student x labs graded at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--test-threads", paramLabel = "N", description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
+    int testThreads = Pipeline.Settings.defaultTestThreads();
+
     @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for one test, after which the run is killed (default: ${DEFAULT-VALUE}).")
     int testTimeout = (int) Limits.defaults().perTest().toSeconds();
 
@@ -61,7 +64,7 @@ final class Options {
         }
         work.toFile().deleteOnExit();
         var cacheDir = noCache ? null : cache != null ? cache : kit.root().resolve(".grader/cache");
-        var settings = new Pipeline.Settings(limits, jobs, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir));
+        var settings = new Pipeline.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir));
         return new Pipeline(kit, settings, sandbox);
     }
 }
