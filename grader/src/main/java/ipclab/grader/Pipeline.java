@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import ipclab.grader.build.LabBuild;
 import ipclab.grader.build.Libraries;
 import ipclab.grader.build.Workspace;
+import ipclab.grader.run.Reference;
 import ipclab.grader.run.TestCatalog;
 import ipclab.grader.run.TestRun;
 import ipclab.grader.sandbox.Limits;
@@ -75,8 +76,13 @@ public final class Pipeline {
         }
     }
 
-    /** A lab ready to grade: its starter (to recognise untouched submissions), its expected tests, a digest of the kit's side. */
-    public record PreparedLab(LabSpec spec, SourceSet starter, List<ExpectedTest> tests, String kitDigest) {
+    /**
+     * A lab ready to grade: its starter (to recognise untouched submissions), its expected tests, a
+     * digest of the kit's side, the reference solution's times (which size the limits), and the
+     * reference solution's grade when it was run to measure them just now.
+     */
+    public record PreparedLab(LabSpec spec, SourceSet starter, List<ExpectedTest> tests, String kitDigest, Reference reference,
+                              Optional<LabGrade> referenceRun) {
         public int maxPoints() {
             return tests.stream().mapToInt(ExpectedTest::points).sum();
         }
@@ -104,10 +110,30 @@ public final class Pipeline {
     }
 
     /**
-     * Builds the lab's starter with its tests (the solution if the starter does not build) and
-     * finds the tests every submission's run must report.
+     * Builds the lab's starter with its tests (the solution if the starter does not build), finds
+     * the tests every submission's run must report, and runs the reference solution once to time
+     * them; both are cached.
      */
     public PreparedLab prepare(LabSpec lab) {
+        var found = catalog(lab);
+        if (!lab.hasSolution()) return found;
+        var solution = SourceSet.read(lab.solution(), lab.packagePath());
+        String referenceKey = digest(found.kitDigest(), solution.digest(), Integer.toString(settings.testThreads()),
+                Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
+        var known = settings.cache().reference(referenceKey);
+        if (known.isPresent()) return withReference(found, known.get(), Optional.empty());
+        var run = gradeFresh(found, "reference", solution, cacheKey(found, solution));
+        if (run.status() != LabStatus.GRADED) return withReference(found, Reference.NONE, Optional.of(run));
+        var reference = Reference.of(run);
+        settings.cache().putReference(referenceKey, reference);
+        return withReference(found, reference, Optional.of(run));
+    }
+
+    private static PreparedLab withReference(PreparedLab lab, Reference reference, Optional<LabGrade> run) {
+        return new PreparedLab(lab.spec(), lab.starter(), lab.tests(), lab.kitDigest(), reference, run);
+    }
+
+    private PreparedLab catalog(LabSpec lab) {
         var starter = SourceSet.read(lab.starter(), lab.packagePath());
         var roots = LabBuild.testRoots(lab);
         var defaults = new LinkedHashMap<String, Visibility.Level>();
@@ -120,7 +146,7 @@ public final class Pipeline {
         String kitDigest = kitDigest(lab, starter, roots);
         String catalogKey = digest(version, kitDigest, candidates.getLast().digest(), defaults.toString());
         var known = settings.cache().tests(catalogKey);
-        if (known.isPresent()) return new PreparedLab(lab, starter, known.get(), kitDigest);
+        if (known.isPresent()) return new PreparedLab(lab, starter, known.get(), kitDigest, Reference.NONE, Optional.empty());
         String problems = "";
         for (var sources : candidates) {
             try (var ws = Workspace.create(settings.workRoot(), "kit-" + lab.name())) {
@@ -131,7 +157,7 @@ public final class Pipeline {
                 }
                 var tests = TestCatalog.discover(List.of(ws.testClasses(), ws.mainClasses()), defaults);
                 settings.cache().putTests(catalogKey, tests);
-                return new PreparedLab(lab, starter, tests, kitDigest);
+                return new PreparedLab(lab, starter, tests, kitDigest, Reference.NONE, Optional.empty());
             }
         }
         throw new IllegalStateException("the kit's " + lab.name() + " does not build with its tests:\n" + problems);
@@ -148,10 +174,10 @@ public final class Pipeline {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The content the result depends on: grader, kit side, student's sources, limits, sandbox. */
+    /** The content the result depends on: grader, kit side, student's sources, limits (and the reference times that size them), sandbox. */
     public String cacheKey(PreparedLab lab, SourceSet sources) {
         return digest(version, lab.spec().name(), lab.kitDigest(), sources.digest(), settings.limits().fingerprint(),
-                Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
+                lab.reference().fingerprint(), Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
     }
 
     private static String digest(String... parts) {
@@ -214,7 +240,7 @@ public final class Pipeline {
             if (!build.brokenTestClasses().isEmpty()) {
                 notes.add("test classes that do not compile against this code: " + String.join(", ", build.brokenTestClasses().keySet()));
             }
-            var run = runnable.isEmpty() ? null : testRun.run(ws, runnable);
+            var run = runnable.isEmpty() ? null : testRun.run(ws, runnable, lab.reference());
             if (run != null) {
                 run.outcomes().forEach(o -> outcomes.put(o.test().uid(), o));
                 notes.addAll(run.notes());

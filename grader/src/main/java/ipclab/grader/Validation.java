@@ -46,7 +46,10 @@ public final class Validation {
         var executor = Executors.newFixedThreadPool(Math.max(1, jobs), Thread.ofPlatform().name("validate-", 0).factory());
         try {
             var solution = spec.hasSolution() ? SourceSet.read(spec.solution(), spec.packagePath()) : null;
-            Future<LabGrade> solutionRun = solution == null ? null : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
+            // the reference run that timed the lab when it was prepared is the solution's check, when there was one just now
+            Future<LabGrade> solutionRun = solution == null ? null : lab.referenceRun().isPresent()
+                    ? java.util.concurrent.CompletableFuture.completedFuture(lab.referenceRun().get())
+                    : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
             Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
             var wrongRuns = new ArrayList<Future<LabGrade>>();
             var wrongs = spec.wrongSolutions();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.sandbox.Limits;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.Verdict;
 import ipclab.grader.submission.ExampleClass;
@@ -114,6 +115,34 @@ class FixtureKitTest {
                 new ipclab.grader.sandbox.PlainSandbox(Fixtures.fixtureLimits()));
         var grade = plain.gradeAlways(lab, "plain", SourceSet.read(lab.spec().solution(), lab.spec().packagePath()));
         assertThat(grade.points()).as(grade.notes() + "\n" + grade.output()).isEqualTo(9);
+    }
+
+    @Test
+    void aSubmissionThatHangsEverywhereCostsAboutThreeTimesTheReferenceNotTheCeiling() {
+        var derived = Fixtures.pipeline(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"), temp.resolve("derived-cache"));
+        var timed = derived.prepare(lab.spec());
+        var reference = timed.reference();
+        assertThat(reference.suiteMillis()).as("the reference solution was timed").isPositive();
+        assertThat(reference.testMillis()).hasSize(timed.tests().size());
+        assertThat(timed.tests()).allMatch(t -> reference.limitFor(t, Limits.defaults(), 1.0).toSeconds() < 150);
+        assertThat(derived.prepare(lab.spec()).reference()).as("measured once, then from the cache").isEqualTo(reference);
+
+        var hangs = SourceSet.read(lab.spec().solution(), lab.spec().packagePath()).overlay(new SourceSet(java.util.Map.of(
+                "ipclab/echo/Adder.java", """
+                        package ipclab.echo;
+                        public final class Adder {
+                            public static long add(long a, long b) { while (a != b || a == b) Thread.onSpinWait(); return 0; }
+                        }""".getBytes(),
+                "ipclab/echo/Greeter.java", """
+                        package ipclab.echo;
+                        public final class Greeter {
+                            public static void main(String[] args) { while (args != null) Thread.onSpinWait(); }
+                        }""".getBytes()), List.of()));
+        var grade = derived.gradeAlways(timed, "hangs", hangs);
+        assertThat(grade.points()).isZero();
+        long allowed = reference.runLimit(Limits.defaults(), 1.0).toMillis();
+        assertThat(allowed).isLessThan(3 * reference.suiteMillis() + 31_000);
+        assertThat(grade.timings().total()).as(grade.notes().toString()).isLessThan(allowed + 15_000);
     }
 
     @Test

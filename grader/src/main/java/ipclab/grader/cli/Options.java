@@ -27,11 +27,13 @@ final class Options {
     @Option(names = "--test-threads", paramLabel = "N", description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
     int testThreads = Pipeline.Settings.defaultTestThreads();
 
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for one test, after which the run is killed (default: ${DEFAULT-VALUE}).")
-    int testTimeout = (int) Limits.defaults().perTest().toSeconds();
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for every test, after which the run is killed"
+            + " (default: 10 x the reference solution's time for the test, at least 10 s, at most 150 s).")
+    Integer testTimeout;
 
-    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "Limit for all the tests of one student x lab (default: ${DEFAULT-VALUE}).")
-    int runTimeout = (int) Limits.defaults().perRun().toSeconds();
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "Limit for all the tests of one student x lab"
+            + " (default: 3 x the reference solution's suite time + 30 s, at most 900 s).")
+    Integer runTimeout;
 
     @Option(names = "--max-processes", paramLabel = "N", description = "Processes one run may have at once (default: ${DEFAULT-VALUE}).")
     int maxProcesses = Limits.defaults().maxProcesses();
@@ -49,8 +51,10 @@ final class Options {
     boolean noSandbox;
 
     Limits limits() {
-        return Limits.defaults().withPerTest(Duration.ofSeconds(testTimeout)).withPerRun(Duration.ofSeconds(runTimeout))
-                .withMaxProcesses(maxProcesses);
+        var limits = Limits.defaults().withMaxProcesses(maxProcesses);
+        if (testTimeout != null) limits = limits.withPerTest(Duration.ofSeconds(testTimeout));
+        if (runTimeout != null) limits = limits.withPerRun(Duration.ofSeconds(runTimeout));
+        return limits;
     }
 
     Pipeline pipeline(Kit kit) {

@@ -37,11 +37,11 @@ import ipclab.grader.score.Verdict;
  *
  * <pre>{@code
  * var run = new TestRun(sandbox, limits, libraries, harnessModule, 1.0, 2);
- * RunResult result = run.run(workspace, expectedTests);
+ * RunResult result = run.run(workspace, expectedTests, reference);
  * }</pre>
  *
  * <p>The harness runs {@code testThreads} tests at once. Each running test has its own time
- * limit; a test past it fails and the others that were running start again in the next JVM.
+ * limit, and the run has one, both sized from the reference solution's run ({@link Reference}); a test past it fails and the others that were running start again in the next JVM.
  * When the JVM ends on its own (an exit, a crash, a cap) with several tests running, nothing says
  * which one did it: the tests still to run then run one at a time, and the next end names its test.
  */
@@ -57,7 +57,6 @@ public final class TestRun {
     private final Path harnessModule;
     private final double timeFactor;
     private final int testThreads;
-    private final Function<ExpectedTest, Duration> limitOf;
 
     public TestRun(Sandbox sandbox, Limits limits, Libraries libraries, Path harnessModule, double timeFactor, int testThreads) {
         this.sandbox = sandbox;
@@ -66,20 +65,21 @@ public final class TestRun {
         this.harnessModule = harnessModule;
         this.timeFactor = timeFactor;
         this.testThreads = Math.max(1, testThreads);
-        this.limitOf = test -> limits.perTest();
     }
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
-    public RunResult run(Workspace ws, List<ExpectedTest> expected) {
+    public RunResult run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
+        Function<ExpectedTest, Duration> limitOf = test -> reference.limitFor(test, limits, timeFactor);
+        Duration runLimit = reference.runLimit(limits, timeFactor);
         var byUid = new LinkedHashMap<String, ExpectedTest>();
         expected.forEach(t -> byUid.put(t.uid(), t));
         var outcomes = new LinkedHashMap<String, TestOutcome>();
         var notes = new ArrayList<String>();
         var output = new StringBuilder();
-        long deadline = System.nanoTime() + limits.perRun().toNanos();
+        long deadline = System.nanoTime() + runLimit.toNanos();
         long jvmStart = 0, testTime = 0;
         int jvms = 0;
         int threads = testThreads;
@@ -91,7 +91,7 @@ public final class TestRun {
                 break;
             }
             if (jvms > 0) output.append("\n--- test JVM #").append(jvms + 1).append(" ---\n");
-            var attempt = attempt(ws, remaining, byUid, outcomes, deadline, threads);
+            var attempt = attempt(ws, remaining, byUid, outcomes, deadline, runLimit, threads, limitOf);
             jvms++;
             jvmStart += attempt.jvmStartMillis;
             testTime += attempt.millis - attempt.jvmStartMillis;
@@ -120,7 +120,7 @@ public final class TestRun {
             }
             if (System.nanoTime() > deadline) {
                 fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
-                        "not run: the run's time limit of " + limits.perRun().toSeconds() + " s was reached");
+                        "not run: the run's time limit of " + seconds(runLimit) + " was reached");
                 break;
             }
             if (!progress) {
@@ -149,7 +149,8 @@ public final class TestRun {
     private static final Object END_OF_RESULTS = new Object();
 
     private Attempt attempt(Workspace ws, List<ExpectedTest> tests, Map<String, ExpectedTest> byUid,
-                            Map<String, TestOutcome> outcomes, long runDeadline, int threads) {
+                            Map<String, TestOutcome> outcomes, long runDeadline, Duration runLimit, int threads,
+                            Function<ExpectedTest, Duration> limitOf) {
         long t0 = System.nanoTime();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -207,7 +208,7 @@ public final class TestRun {
                         // once may be one test that stopped the whole JVM (SIGSTOP): then nobody is blamed yet.
                         if (late.size() == 1) blamed.putAll(late);
                     } else if (now > runDeadline) {
-                        failure = "the run's time limit of " + limits.perRun().toSeconds() + " s was reached: the test JVM was killed";
+                        failure = "the run's time limit of " + seconds(runLimit) + " was reached: the test JVM was killed";
                         running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
                     } else if (now >= nextUsageCheck) {
                         var usage = box.usage();
