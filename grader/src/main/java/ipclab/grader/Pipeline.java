@@ -31,6 +31,7 @@ import ipclab.grader.submission.Submission;
 import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.LabGrade;
 import ipclab.grader.score.LabStatus;
+import ipclab.grader.score.Repeats;
 import ipclab.grader.score.StudentGrade;
 import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Timings;
@@ -65,10 +66,16 @@ public final class Pipeline {
 
     /**
      * How to grade: the run limits, student x labs graded at once ({@code jobs}), tests of one run
-     * at once ({@code testThreads}), deadline stretch, compile limit, where to work and cache.
+     * at once ({@code testThreads}), deadline stretch, compile limit, where to work and cache, and
+     * how many times each submission is graded ({@code repeat}: the majority's verdict counts, see
+     * {@link Repeats}).
      */
     public record Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot,
-                           ResultCache cache) {
+                           ResultCache cache, int repeat) {
+
+        public Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot, ResultCache cache) {
+            this(limits, jobs, testThreads, timeFactor, compileLimit, workRoot, cache, 1);
+        }
 
         /** Tests of one run at once when nothing says otherwise: they wait mostly for the programs they start. */
         public static int defaultTestThreads() {
@@ -85,6 +92,11 @@ public final class Pipeline {
                               Optional<LabGrade> referenceRun) {
         public int maxPoints() {
             return tests.stream().mapToInt(ExpectedTest::points).sum();
+        }
+
+        /** The same lab with only some of its tests (to check what a wrong solution must fail). */
+        public PreparedLab only(java.util.function.Predicate<ExpectedTest> which) {
+            return new PreparedLab(spec, starter, tests.stream().filter(which).toList(), kitDigest, reference, Optional.empty());
         }
     }
 
@@ -122,7 +134,7 @@ public final class Pipeline {
                 Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
         var known = settings.cache().reference(referenceKey);
         if (known.isPresent()) return withReference(found, known.get(), Optional.empty());
-        var run = gradeFresh(found, "reference", solution, cacheKey(found, solution));
+        var run = gradeRepeated(found, "reference", solution, cacheKey(found, solution));
         if (run.status() != LabStatus.GRADED) return withReference(found, Reference.NONE, Optional.of(run));
         var reference = Reference.of(run);
         settings.cache().putReference(referenceKey, reference);
@@ -177,7 +189,8 @@ public final class Pipeline {
     /** The content the result depends on: grader, kit side, student's sources, limits (and the reference times that size them), sandbox. */
     public String cacheKey(PreparedLab lab, SourceSet sources) {
         return digest(version, lab.spec().name(), lab.kitDigest(), sources.digest(), settings.limits().fingerprint(),
-                lab.reference().fingerprint(), Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
+                lab.reference().fingerprint(), Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName(),
+                "repeat " + settings.repeat());
     }
 
     private static String digest(String... parts) {
@@ -205,14 +218,25 @@ public final class Pipeline {
             var cached = settings.cache().get(key);
             if (cached.isPresent()) return cached.get();
         }
-        var grade = gradeFresh(lab, student, sources, key);
+        var grade = gradeRepeated(lab, student, sources, key);
         if (grade.status() != LabStatus.GRADER_ERROR) settings.cache().put(grade);
         return grade;
     }
 
     /** Grades the sources as they are, unchanged from the starter or not, never from the cache (for validate). */
     public LabGrade gradeAlways(PreparedLab lab, String name, SourceSet sources) {
-        return gradeFresh(lab, name, sources, cacheKey(lab, sources));
+        return gradeRepeated(lab, name, sources, cacheKey(lab, sources));
+    }
+
+    /** Grades the sources {@code repeat} times and folds the runs into one grade (the majority's verdicts). */
+    private LabGrade gradeRepeated(PreparedLab lab, String student, SourceSet sources, String key) {
+        var runs = new ArrayList<LabGrade>();
+        for (int i = 0; i < Math.max(1, settings.repeat()); i++) {
+            var run = gradeFresh(lab, student, sources, key);
+            runs.add(run);
+            if (run.status() == LabStatus.NOT_COMPILED) break;  // the same code does not compile the next time either
+        }
+        return Repeats.combine(runs);
     }
 
     /** The timings of every student x lab this pipeline built and ran (not those from the cache). */
@@ -284,19 +308,26 @@ public final class Pipeline {
      * if it has nothing for their current sources.
      */
     public List<StudentGrade> gradeClass(List<Submission> submissions, List<PreparedLab> labs, Set<String> only, Progress progress) {
+        return gradeClass(submissions, labs, only, Set.of(), progress);
+    }
+
+    /** The same, and the submissions named in {@code fresh} are always graded afresh (the reference solution as a control). */
+    public List<StudentGrade> gradeClass(List<Submission> submissions, List<PreparedLab> labs, Set<String> only, Set<String> fresh,
+                                         Progress progress) {
         var executor = Executors.newFixedThreadPool(Math.max(1, settings.jobs()), Thread.ofPlatform().name("grade-", 0).factory());
         try {
             var futures = new LinkedHashMap<String, List<Future<Optional<LabGrade>>>>();
             progress.begin(submissions.size() * labs.size());
             for (var s : submissions) {
                 var list = new ArrayList<Future<Optional<LabGrade>>>();
-                boolean chosen = only.isEmpty() || only.contains(s.student());
+                boolean force = fresh.contains(s.student()) || !only.isEmpty();
+                boolean chosen = only.isEmpty() || only.contains(s.student()) || fresh.contains(s.student());
                 for (var lab : labs) {
                     list.add(executor.submit(() -> {
                         var sources = s.sources(lab.spec());
                         Optional<LabGrade> g;
                         if (chosen) {
-                            g = Optional.of(grade(lab, s.student(), sources, !only.isEmpty()));
+                            g = Optional.of(grade(lab, s.student(), sources, force));
                         } else {
                             g = sources.filter(src -> !src.isEmpty() && !src.sameCode(lab.starter()))
                                     .map(src -> settings.cache().get(cacheKey(lab, src)))

@@ -41,6 +41,10 @@ final class Options {
     @Option(names = "--time-factor", paramLabel = "X", description = "Stretch the tests' own deadlines on a slow machine (default: ${DEFAULT-VALUE}).")
     double timeFactor = 1.0;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "Grade each submission N times: each test's pass rate is reported, a test"
+            + " whose verdict differed is marked unstable, and the majority counts (default: ${DEFAULT-VALUE}).")
+    int repeat = 1;
+
     @Option(names = "--no-cache", description = "Grade everything again, ignoring cached results.")
     boolean noCache;
 
@@ -68,7 +72,8 @@ final class Options {
         }
         work.toFile().deleteOnExit();
         var cacheDir = noCache ? null : cache != null ? cache : kit.root().resolve(".grader/cache");
-        var settings = new Pipeline.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir));
+        var settings = new Pipeline.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir),
+                Math.max(1, repeat));
         return new Pipeline(kit, settings, sandbox);
     }
 }
