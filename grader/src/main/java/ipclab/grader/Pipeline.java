@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import ipclab.grader.build.LabBuild;
 import ipclab.grader.build.Libraries;
 import ipclab.grader.build.Workspace;
+import ipclab.grader.run.Reference;
 import ipclab.grader.run.TestCatalog;
 import ipclab.grader.run.TestRun;
 import ipclab.grader.sandbox.Limits;
@@ -30,6 +31,7 @@ import ipclab.grader.submission.Submission;
 import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.LabGrade;
 import ipclab.grader.score.LabStatus;
+import ipclab.grader.score.Repeats;
 import ipclab.grader.score.StudentGrade;
 import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Timings;
@@ -62,14 +64,39 @@ public final class Pipeline {
     private final String version;
     private final List<Timings> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** How to grade: the run limits, parallel jobs, deadline stretch, compile limit, where to work and cache. */
-    public record Settings(Limits limits, int jobs, double timeFactor, Duration compileLimit, Path workRoot, ResultCache cache) {
+    /**
+     * How to grade: the run limits, student x labs graded at once ({@code jobs}), tests of one run
+     * at once ({@code testThreads}), deadline stretch, compile limit, where to work and cache, and
+     * how many times each submission is graded ({@code repeat}: the majority's verdict counts, see
+     * {@link Repeats}).
+     */
+    public record Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot,
+                           ResultCache cache, int repeat) {
+
+        public Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot, ResultCache cache) {
+            this(limits, jobs, testThreads, timeFactor, compileLimit, workRoot, cache, 1);
+        }
+
+        /** Tests of one run at once when nothing says otherwise: they wait mostly for the programs they start. */
+        public static int defaultTestThreads() {
+            return Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
     }
 
-    /** A lab ready to grade: its starter (to recognise untouched submissions), its expected tests, a digest of the kit's side. */
-    public record PreparedLab(LabSpec spec, SourceSet starter, List<ExpectedTest> tests, String kitDigest) {
+    /**
+     * A lab ready to grade: its starter (to recognise untouched submissions), its expected tests, a
+     * digest of the kit's side, the reference solution's times (which size the limits), and the
+     * reference solution's grade when it was run to measure them just now.
+     */
+    public record PreparedLab(LabSpec spec, SourceSet starter, List<ExpectedTest> tests, String kitDigest, Reference reference,
+                              Optional<LabGrade> referenceRun) {
         public int maxPoints() {
             return tests.stream().mapToInt(ExpectedTest::points).sum();
+        }
+
+        /** The same lab with only some of its tests (to check what a wrong solution must fail). */
+        public PreparedLab only(java.util.function.Predicate<ExpectedTest> which) {
+            return new PreparedLab(spec, starter, tests.stream().filter(which).toList(), kitDigest, reference, Optional.empty());
         }
     }
 
@@ -78,7 +105,8 @@ public final class Pipeline {
         this.settings = settings;
         this.sandbox = sandbox;
         this.libraries = Libraries.in(kit.libDir());
-        this.testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor());
+        this.testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor(),
+                settings.testThreads());
         this.version = GraderVersion.of(kit.harnessModule(), kit.libDir());
         if (!Files.isRegularFile(kit.harnessModule().resolve("module-info.class"))) {
             throw new IllegalStateException("no harness module at " + kit.harnessModule() + ": build the grader first (./grade does)");
@@ -94,10 +122,30 @@ public final class Pipeline {
     }
 
     /**
-     * Builds the lab's starter with its tests (the solution if the starter does not build) and
-     * finds the tests every submission's run must report.
+     * Builds the lab's starter with its tests (the solution if the starter does not build), finds
+     * the tests every submission's run must report, and runs the reference solution once to time
+     * them; both are cached.
      */
     public PreparedLab prepare(LabSpec lab) {
+        var found = catalog(lab);
+        if (!lab.hasSolution()) return found;
+        var solution = SourceSet.read(lab.solution(), lab.packagePath());
+        String referenceKey = digest(found.kitDigest(), solution.digest(), Integer.toString(settings.testThreads()),
+                Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
+        var known = settings.cache().reference(referenceKey);
+        if (known.isPresent()) return withReference(found, known.get(), Optional.empty());
+        var run = gradeRepeated(found, "reference", solution, cacheKey(found, solution));
+        if (run.status() != LabStatus.GRADED) return withReference(found, Reference.NONE, Optional.of(run));
+        var reference = Reference.of(run);
+        settings.cache().putReference(referenceKey, reference);
+        return withReference(found, reference, Optional.of(run));
+    }
+
+    private static PreparedLab withReference(PreparedLab lab, Reference reference, Optional<LabGrade> run) {
+        return new PreparedLab(lab.spec(), lab.starter(), lab.tests(), lab.kitDigest(), reference, run);
+    }
+
+    private PreparedLab catalog(LabSpec lab) {
         var starter = SourceSet.read(lab.starter(), lab.packagePath());
         var roots = LabBuild.testRoots(lab);
         var defaults = new LinkedHashMap<String, Visibility.Level>();
@@ -110,7 +158,7 @@ public final class Pipeline {
         String kitDigest = kitDigest(lab, starter, roots);
         String catalogKey = digest(version, kitDigest, candidates.getLast().digest(), defaults.toString());
         var known = settings.cache().tests(catalogKey);
-        if (known.isPresent()) return new PreparedLab(lab, starter, known.get(), kitDigest);
+        if (known.isPresent()) return new PreparedLab(lab, starter, known.get(), kitDigest, Reference.NONE, Optional.empty());
         String problems = "";
         for (var sources : candidates) {
             try (var ws = Workspace.create(settings.workRoot(), "kit-" + lab.name())) {
@@ -121,7 +169,7 @@ public final class Pipeline {
                 }
                 var tests = TestCatalog.discover(List.of(ws.testClasses(), ws.mainClasses()), defaults);
                 settings.cache().putTests(catalogKey, tests);
-                return new PreparedLab(lab, starter, tests, kitDigest);
+                return new PreparedLab(lab, starter, tests, kitDigest, Reference.NONE, Optional.empty());
             }
         }
         throw new IllegalStateException("the kit's " + lab.name() + " does not build with its tests:\n" + problems);
@@ -138,10 +186,11 @@ public final class Pipeline {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The content the result depends on: grader, kit side, student's sources, limits, sandbox. */
+    /** The content the result depends on: grader, kit side, student's sources, limits (and the reference times that size them), sandbox. */
     public String cacheKey(PreparedLab lab, SourceSet sources) {
         return digest(version, lab.spec().name(), lab.kitDigest(), sources.digest(), settings.limits().fingerprint(),
-                Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
+                lab.reference().fingerprint(), Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName(),
+                "repeat " + settings.repeat());
     }
 
     private static String digest(String... parts) {
@@ -169,14 +218,25 @@ public final class Pipeline {
             var cached = settings.cache().get(key);
             if (cached.isPresent()) return cached.get();
         }
-        var grade = gradeFresh(lab, student, sources, key);
+        var grade = gradeRepeated(lab, student, sources, key);
         if (grade.status() != LabStatus.GRADER_ERROR) settings.cache().put(grade);
         return grade;
     }
 
     /** Grades the sources as they are, unchanged from the starter or not, never from the cache (for validate). */
     public LabGrade gradeAlways(PreparedLab lab, String name, SourceSet sources) {
-        return gradeFresh(lab, name, sources, cacheKey(lab, sources));
+        return gradeRepeated(lab, name, sources, cacheKey(lab, sources));
+    }
+
+    /** Grades the sources {@code repeat} times and folds the runs into one grade (the majority's verdicts). */
+    private LabGrade gradeRepeated(PreparedLab lab, String student, SourceSet sources, String key) {
+        var runs = new ArrayList<LabGrade>();
+        for (int i = 0; i < Math.max(1, settings.repeat()); i++) {
+            var run = gradeFresh(lab, student, sources, key);
+            runs.add(run);
+            if (run.status() == LabStatus.NOT_COMPILED) break;  // the same code does not compile the next time either
+        }
+        return Repeats.combine(runs);
     }
 
     /** The timings of every student x lab this pipeline built and ran (not those from the cache). */
@@ -204,7 +264,7 @@ public final class Pipeline {
             if (!build.brokenTestClasses().isEmpty()) {
                 notes.add("test classes that do not compile against this code: " + String.join(", ", build.brokenTestClasses().keySet()));
             }
-            var run = runnable.isEmpty() ? null : testRun.run(ws, runnable);
+            var run = runnable.isEmpty() ? null : testRun.run(ws, runnable, lab.reference());
             if (run != null) {
                 run.outcomes().forEach(o -> outcomes.put(o.test().uid(), o));
                 notes.addAll(run.notes());
@@ -248,19 +308,26 @@ public final class Pipeline {
      * if it has nothing for their current sources.
      */
     public List<StudentGrade> gradeClass(List<Submission> submissions, List<PreparedLab> labs, Set<String> only, Progress progress) {
+        return gradeClass(submissions, labs, only, Set.of(), progress);
+    }
+
+    /** The same, and the submissions named in {@code fresh} are always graded afresh (the reference solution as a control). */
+    public List<StudentGrade> gradeClass(List<Submission> submissions, List<PreparedLab> labs, Set<String> only, Set<String> fresh,
+                                         Progress progress) {
         var executor = Executors.newFixedThreadPool(Math.max(1, settings.jobs()), Thread.ofPlatform().name("grade-", 0).factory());
         try {
             var futures = new LinkedHashMap<String, List<Future<Optional<LabGrade>>>>();
             progress.begin(submissions.size() * labs.size());
             for (var s : submissions) {
                 var list = new ArrayList<Future<Optional<LabGrade>>>();
-                boolean chosen = only.isEmpty() || only.contains(s.student());
+                boolean force = fresh.contains(s.student()) || !only.isEmpty();
+                boolean chosen = only.isEmpty() || only.contains(s.student()) || fresh.contains(s.student());
                 for (var lab : labs) {
                     list.add(executor.submit(() -> {
                         var sources = s.sources(lab.spec());
                         Optional<LabGrade> g;
                         if (chosen) {
-                            g = Optional.of(grade(lab, s.student(), sources, !only.isEmpty()));
+                            g = Optional.of(grade(lab, s.student(), sources, force));
                         } else {
                             g = sources.filter(src -> !src.isEmpty() && !src.sameCode(lab.starter()))
                                     .map(src -> settings.cache().get(cacheKey(lab, src)))

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import ipclab.grader.report.GradeJson;
 import ipclab.grader.report.Json;
+import ipclab.grader.run.Reference;
 import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.LabGrade;
 
@@ -55,6 +56,24 @@ public record ResultCache(Path dir) {
 
     public void putTests(String key, List<ExpectedTest> tests) {
         write("tests-" + key + ".json", tests.stream().map(GradeJson::toJson).toList());
+    }
+
+    /** A lab's reference times (key: see {@link Pipeline#prepare}). */
+    @SuppressWarnings("unchecked")
+    public Optional<Reference> reference(String key) {
+        if (dir == null) return Optional.empty();
+        try {
+            var json = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("reference-" + key + ".json"), StandardCharsets.UTF_8));
+            var tests = new java.util.HashMap<String, Long>();
+            ((Map<String, Object>) json.get("tests")).forEach((uid, millis) -> tests.put(uid, ((Number) millis).longValue()));
+            return Optional.of(new Reference(((Number) json.get("suiteMillis")).longValue(), tests));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void putReference(String key, Reference reference) {
+        write("reference-" + key + ".json", Map.of("suiteMillis", reference.suiteMillis(), "tests", new java.util.TreeMap<>(reference.testMillis())));
     }
 
     private void write(String name, Object json) {

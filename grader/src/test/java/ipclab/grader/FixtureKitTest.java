@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.sandbox.Limits;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.Verdict;
 import ipclab.grader.submission.ExampleClass;
@@ -109,11 +110,71 @@ class FixtureKitTest {
 
     @Test
     void withoutNamespacesTheSameRunGivesTheSameScore() {
-        var plain = new Pipeline(Fixtures.fixtureKit(), new Pipeline.Settings(Fixtures.fixtureLimits(), 1, 1.0,
+        var plain = new Pipeline(Fixtures.fixtureKit(), new Pipeline.Settings(Fixtures.fixtureLimits(), 1, Pipeline.Settings.defaultTestThreads(), 1.0,
                 java.time.Duration.ofSeconds(120), temp.resolve("plain-work"), new ResultCache(null)),
                 new ipclab.grader.sandbox.PlainSandbox(Fixtures.fixtureLimits()));
         var grade = plain.gradeAlways(lab, "plain", SourceSet.read(lab.spec().solution(), lab.spec().packagePath()));
         assertThat(grade.points()).as(grade.notes() + "\n" + grade.output()).isEqualTo(9);
+    }
+
+    @Test
+    void aSubmissionThatHangsEverywhereCostsAboutThreeTimesTheReferenceNotTheCeiling() {
+        var derived = Fixtures.pipeline(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"), temp.resolve("derived-cache"));
+        var timed = derived.prepare(lab.spec());
+        var reference = timed.reference();
+        assertThat(reference.suiteMillis()).as("the reference solution was timed").isPositive();
+        assertThat(reference.testMillis()).hasSize(timed.tests().size());
+        assertThat(timed.tests()).allMatch(t -> reference.limitFor(t, Limits.defaults(), 1.0).toSeconds() < 150);
+        assertThat(derived.prepare(lab.spec()).reference()).as("measured once, then from the cache").isEqualTo(reference);
+
+        var hangs = SourceSet.read(lab.spec().solution(), lab.spec().packagePath()).overlay(new SourceSet(java.util.Map.of(
+                "ipclab/echo/Adder.java", """
+                        package ipclab.echo;
+                        public final class Adder {
+                            public static long add(long a, long b) { while (a != b || a == b) Thread.onSpinWait(); return 0; }
+                        }""".getBytes(),
+                "ipclab/echo/Greeter.java", """
+                        package ipclab.echo;
+                        public final class Greeter {
+                            public static void main(String[] args) { while (args != null) Thread.onSpinWait(); }
+                        }""".getBytes()), List.of()));
+        var grade = derived.gradeAlways(timed, "hangs", hangs);
+        assertThat(grade.points()).isZero();
+        long allowed = reference.runLimit(Limits.defaults(), 1.0).toMillis();
+        assertThat(allowed).isLessThan(3 * reference.suiteMillis() + 31_000);
+        assertThat(grade.timings().total()).as(grade.notes().toString()).isLessThan(allowed + 15_000);
+    }
+
+    @Test
+    void repeatedGradingCountsEachTestsRunsAndTheControlIsGradedAfreshAmidTheClass() throws Exception {
+        var settings = new Pipeline.Settings(Fixtures.fixtureLimits(), 2, Pipeline.Settings.defaultTestThreads(), 3.0,
+                java.time.Duration.ofSeconds(120), temp.resolve("repeat-work"), new ResultCache(temp.resolve("repeat-cache")), 2);
+        var repeating = new Pipeline(Fixtures.fixtureKit(), settings, pipeline.sandbox());
+        var prepared = repeating.prepare(lab.spec());
+        Path subs = temp.resolve("repeat-subs");
+        Path ann = subs.resolve("ann/labs/lab0-echo/src/main/java");
+        ExampleClass.copyTree(lab.spec().solution(), ann);
+        Files.writeString(ann.resolve("ipclab/echo/Note.java"), "package ipclab.echo; class Note { /* ann */ }");
+        var control = new ipclab.grader.submission.Submission("(control)", Fixtures.fixtureKit().root().resolve("solutions"));
+        var students = new java.util.ArrayList<>(Submissions.read(subs, temp.resolve("repeat-unpacked")));
+        students.add(control);
+        var first = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Pipeline.Progress.NONE);
+        assertThat(first).extracting(g -> g.student() + " " + g.points()).containsExactly("ann 9", "(control) 9");
+        assertThat(first.getFirst().labs().getFirst().tests()).allMatch(t -> t.runs() == 2 && t.passes() == 2 && !t.unstable());
+        var again = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Pipeline.Progress.NONE);
+        assertThat(again.getFirst().labs()).as("ann, from the cache").isEqualTo(first.getFirst().labs());
+        assertThat(again.get(1).labs().getFirst().timings()).as("the control, graded afresh").isNotEqualTo(first.get(1).labs().getFirst().timings());
+
+        var controlGrade = again.get(1).labs().getFirst();
+        var result = new ipclab.grader.report.ClassResult(java.util.Map.of("lab0-echo", 9), List.of(again.getFirst()), "s", "v",
+                java.time.Instant.EPOCH, List.of(controlGrade));
+        assertThat(result.infrastructureProblems()).isEmpty();
+        var lost = controlGrade.tests().stream().map(t -> t.test().method().equals("addsTwoNumbers")
+                ? new ipclab.grader.score.TestOutcome(t.test(), Verdict.FAILED, "timed out", 1, 2, 1) : t).toList();
+        var lostGrade = ipclab.grader.score.LabGrade.of("lab0-echo", LabStatus.GRADED, lost, "", "", List.of(), controlGrade.timings(), "k");
+        var bad = new ipclab.grader.report.ClassResult(result.labs(), result.students(), "s", "v", java.time.Instant.EPOCH, List.of(lostGrade));
+        assertThat(bad.infrastructureProblems()).singleElement().asString().contains("EchoPublicTest#addsTwoNumbers").contains("lab0-echo");
+        assertThat(ipclab.grader.report.ClassTable.render(bad)).contains("INFRASTRUCTURE PROBLEM").contains("control lab0: the reference solution scored 8/9");
     }
 
     @Test

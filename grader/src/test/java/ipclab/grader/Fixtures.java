@@ -34,7 +34,7 @@ public final class Fixtures {
     }
 
     public static Pipeline pipeline(Kit kit, Limits limits, Path work, Path cache) {
-        var settings = new Pipeline.Settings(limits, 2, 1.0, Duration.ofSeconds(120), work, new ResultCache(cache));
+        var settings = new Pipeline.Settings(limits, 2, Pipeline.Settings.defaultTestThreads(), 1.0, Duration.ofSeconds(120), work, new ResultCache(cache));
         return new Pipeline(kit, settings, Sandbox.detect(limits, System.err::println));
     }
 }

@@ -5,6 +5,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The kit proves its own tests, as {@code ./grade validate} does: for every real lab, the
  * solution scores full marks, the starter compiles and fails the hidden tests, and every wrong
  * solution ({@code solutions/<lab>/wrong/*.patch}) fails the tests it lists. Run in the sandbox,
- * as a class would be graded.
+ * as a class would be graded: one lab at a time, its runs as many at once as there are cores
+ * (and each run's tests concurrently, as the grader runs them), with the limits the reference
+ * run sizes; each wrong solution runs the tests it lists.
  */
 class KitValidationTest {
     @TempDir
@@ -29,11 +33,12 @@ class KitValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labs")
     @Timeout(1800)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theLabsTestsPassTheSolutionAndCatchTheStarterAndEveryWrongSolution(String lab) {
         var spec = Fixtures.realKit().labs().stream().filter(l -> l.name().equals(lab)).findFirst().orElseThrow();
         var pipeline = Fixtures.pipeline(Fixtures.realKit(), ipclab.grader.sandbox.Limits.defaults(),
                 temp.resolve(spec.name() + "-work"), temp.resolve(spec.name() + "-cache"));
-        var report = Validation.run(pipeline, pipeline.prepare(spec), 2);
+        var report = Validation.run(pipeline, pipeline.prepare(spec), Runtime.getRuntime().availableProcessors());
         assertThat(report.sound()).as(report.toString()).isTrue();
     }
 }

@@ -25,7 +25,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  *
  * <pre>
  *   stdin  (from the grader, then closed):  line 1   the run's key, 64 hex digits
- *                                           lines 2… what to run: "class &lt;name&gt;" or "uid &lt;unique id&gt;"
+ *                                           lines 2… what to run: "class &lt;name&gt;" or "uid &lt;unique id&gt;",
+ *                                                    and "threads &lt;n&gt;": how many tests run at once (default 1)
  *   stdout (to the grader, the results):    one signed line per event, see {@link Channel}
  *   stderr                                  everything the tests and the student's code print
  * </pre>
@@ -44,9 +45,11 @@ public final class Harness {
         var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         byte[] key = HexFormat.of().parseHex(stdin.readLine().strip());
         var selectors = new ArrayList<DiscoverySelector>();
+        int threads = 1;
         for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
             if (line.startsWith("class ")) selectors.add(selectClass(line.substring(6)));
             else if (line.startsWith("uid ")) selectors.add(selectUniqueId(line.substring(4)));
+            else if (line.startsWith("threads ")) threads = Math.clamp(Integer.parseInt(line.substring(8).strip()), 1, 64);
         }
         System.in.close();
         makeNonDumpable();
@@ -64,7 +67,14 @@ public final class Harness {
                 .build());
         var request = request().selectors(selectors)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                // The tests of a lab wait mostly for the programs they start: run several at once, each
+                // in its own thread (a class marked @Isolated or with a @ResourceLock still runs alone).
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", Boolean.toString(threads > 1))
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(threads))
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", Integer.toString(threads))
                 // A test stuck in an uninterruptible wait still fails at its @Timeout, and the run goes on.
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();

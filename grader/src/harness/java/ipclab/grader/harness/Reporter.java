@@ -23,6 +23,9 @@ import org.junit.platform.launcher.TestPlan;
  * passes, and its message names the cases that failed. Tests under a class that failed before
  * they could run (a failing {@code @BeforeAll}, a static initializer that throws) are reported
  * failed with the class's error.
+ *
+ * <p>Tests may run concurrently (JUnit calls a listener from its worker threads): every event is
+ * handled under the reporter's lock, so the maps stay whole and each test's lines go out in order.
  */
 final class Reporter implements TestExecutionListener {
     private static final int MESSAGE_CAP = 6000;
@@ -38,24 +41,24 @@ final class Reporter implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
     }
 
     @Override
-    public void executionStarted(TestIdentifier id) {
+    public synchronized void executionStarted(TestIdentifier id) {
         if (!isGraded(id)) return;
         started.put(id.getUniqueId(), System.nanoTime());
         channel.send("start", encode(id.getUniqueId()));
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         for (var graded : gradedAtOrBelow(id)) end(graded, "SKIPPED", "skipped: " + reason);
     }
 
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         var unit = gradedAtOrAbove(id);
         if (unit.isEmpty()) {
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {

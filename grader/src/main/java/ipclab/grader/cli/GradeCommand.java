@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import ipclab.grader.Pipeline;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  *   $ ./grade grade submissions/ --labs lab1,lab2 --out grading-out
+ *   $ ./grade grade submissions/ --repeat 3 --control     # is any verdict unstable? did the machine cope?
  * </pre>
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, description = "Grade a class: a folder of student folders (clones of the handout) and/or .zip files.")
@@ -45,16 +47,27 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--after-due-date", description = "Release the results of after-due-date tests in the feedback.")
     boolean afterDueDate;
 
+    @Option(names = "--control", description = "Also grade the reference solutions, in the same run and under the same load:"
+            + " a test they lose is reported as a problem of the machine, not of the students (exit status 2).")
+    boolean control;
+
     @Mixin
     Options options;
 
+    /** The name the reference solution is graded under with {@code --control}. */
+    static final String CONTROL = "(control)";
+
     @Override
     public Integer call() {
-        return gradeClass(submissions, out, only, afterDueDate, options, System.out, System.err);
+        return gradeClass(submissions, out, only, afterDueDate, control, options, System.out, System.err);
     }
 
-    /** Grades the class and writes the reports; exit status 0, or 1 if the grader failed on a submission. */
-    static int gradeClass(Path folder, Path out, List<String> only, boolean released, Options options, PrintStream stdout, PrintStream stderr) {
+    /**
+     * Grades the class and writes the reports; exit status 0, 1 if the grader failed on a
+     * submission, 2 if the control (the reference solution) lost a test.
+     */
+    static int gradeClass(Path folder, Path out, List<String> only, boolean released, boolean control, Options options,
+                          PrintStream stdout, PrintStream stderr) {
         var kit = Kit.locate();
         var labs = kit.labs(options.labs);
         if (labs.isEmpty()) throw new IllegalArgumentException("the kit has no labs");
@@ -75,10 +88,16 @@ final class GradeCommand implements Callable<Integer> {
         stderr.printf("grading %d students x %d labs, %d at a time; sandbox: %s%n", subs.size(), labs.size(), options.jobs,
                 pipeline.sandbox().description());
 
-        var grades = pipeline.gradeClass(subs, prepared, new HashSet<>(only), new ProgressBar(stderr));
+        var graded = new ArrayList<>(subs);
+        // the control runs amid the students, so that it meets the same load
+        if (control) graded.add(graded.size() / 2, new Submission(CONTROL, kit.root().resolve("solutions")));
+        var grades = new ArrayList<>(pipeline.gradeClass(graded, prepared, new HashSet<>(only), control ? Set.of(CONTROL) : Set.of(),
+                new ProgressBar(stderr)));
+        var controlGrades = grades.stream().filter(g -> g.student().equals(CONTROL)).flatMap(g -> g.labs().stream()).toList();
+        grades.removeIf(g -> g.student().equals(CONTROL));
         var maxima = new LinkedHashMap<String, Integer>();
         prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
-        var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now());
+        var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now(), controlGrades);
         Reports.writeAll(out, result, released);
         Workspace.deleteTree(scratch);
 
@@ -89,6 +108,6 @@ final class GradeCommand implements Callable<Integer> {
         stdout.println(Timing.summary(subs.size() * labs.size(), pipeline.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
         stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/)");
         boolean failed = grades.stream().flatMap(g -> g.labs().stream()).anyMatch(g -> g.status() == LabStatus.GRADER_ERROR);
-        return failed ? 1 : 0;
+        return failed ? 1 : result.infrastructureProblems().isEmpty() ? 0 : 2;
     }
 }

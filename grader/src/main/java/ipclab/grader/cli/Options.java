@@ -24,17 +24,26 @@ final class Options {
     @Option(names = "--jobs", paramLabel = "N", description = "Student x labs graded at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for one test, after which the run is killed (default: ${DEFAULT-VALUE}).")
-    int testTimeout = (int) Limits.defaults().perTest().toSeconds();
+    @Option(names = "--test-threads", paramLabel = "N", description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
+    int testThreads = Pipeline.Settings.defaultTestThreads();
 
-    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "Limit for all the tests of one student x lab (default: ${DEFAULT-VALUE}).")
-    int runTimeout = (int) Limits.defaults().perRun().toSeconds();
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for every test, after which the run is killed"
+            + " (default: 10 x the reference solution's time for the test, at least 10 s, at most 150 s).")
+    Integer testTimeout;
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "Limit for all the tests of one student x lab"
+            + " (default: 3 x the reference solution's suite time + 30 s, at most 900 s).")
+    Integer runTimeout;
 
     @Option(names = "--max-processes", paramLabel = "N", description = "Processes one run may have at once (default: ${DEFAULT-VALUE}).")
     int maxProcesses = Limits.defaults().maxProcesses();
 
     @Option(names = "--time-factor", paramLabel = "X", description = "Stretch the tests' own deadlines on a slow machine (default: ${DEFAULT-VALUE}).")
     double timeFactor = 1.0;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Grade each submission N times: each test's pass rate is reported, a test"
+            + " whose verdict differed is marked unstable, and the majority counts (default: ${DEFAULT-VALUE}).")
+    int repeat = 1;
 
     @Option(names = "--no-cache", description = "Grade everything again, ignoring cached results.")
     boolean noCache;
@@ -46,8 +55,10 @@ final class Options {
     boolean noSandbox;
 
     Limits limits() {
-        return Limits.defaults().withPerTest(Duration.ofSeconds(testTimeout)).withPerRun(Duration.ofSeconds(runTimeout))
-                .withMaxProcesses(maxProcesses);
+        var limits = Limits.defaults().withMaxProcesses(maxProcesses);
+        if (testTimeout != null) limits = limits.withPerTest(Duration.ofSeconds(testTimeout));
+        if (runTimeout != null) limits = limits.withPerRun(Duration.ofSeconds(runTimeout));
+        return limits;
     }
 
     Pipeline pipeline(Kit kit) {
@@ -61,7 +72,8 @@ final class Options {
         }
         work.toFile().deleteOnExit();
         var cacheDir = noCache ? null : cache != null ? cache : kit.root().resolve(".grader/cache");
-        var settings = new Pipeline.Settings(limits, jobs, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir));
+        var settings = new Pipeline.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir),
+                Math.max(1, repeat));
         return new Pipeline(kit, settings, sandbox);
     }
 }

@@ -6,6 +6,7 @@ import ipclab.grader.Validation;
 import ipclab.grader.submission.Kit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code grade validate}: the kit checks itself (see {@link Validation}). Exit status 0 if every
@@ -23,6 +24,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
         + " every wrong solution (solutions/<lab>/wrong/*.patch) fails the tests its header lists.")
 final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--all-tests", description = "Run every test on each wrong solution, not only those it lists (the report then also"
+            + " names what else it fails).")
+    boolean allTests;
+
     @Mixin
     Options options;
 
@@ -35,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             var prepared = pipeline.prepare(lab);
             System.out.printf("%s: %d tests, %d points, %d wrong solution(s)%n", lab.name(), prepared.tests().size(),
                     prepared.maxPoints(), lab.wrongSolutions().size());
-            var report = Validation.run(pipeline, prepared, options.jobs);
+            var report = Validation.run(pipeline, prepared, options.jobs, allTests);
             for (var check : report.checks()) {
                 System.out.printf("  %-5s %s: %s%n", check.ok() ? "ok" : "FAIL", check.what(), check.detail().replace("\n", "\n        "));
                 if (!check.ok()) problems++;

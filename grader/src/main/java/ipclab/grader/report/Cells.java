@@ -7,10 +7,13 @@ final class Cells {
     private Cells() {
     }
 
-    /** Points, or a word for a lab that was not graded. */
+    /** Marks the points of a lab with a test whose verdict differed between the runs of {@code --repeat}. */
+    static final String UNSTABLE = "~";
+
+    /** Points (marked {@value #UNSTABLE} if a test was unstable), or a word for a lab that was not graded. */
     static String cell(LabGrade g) {
         return switch (g.status()) {
-            case GRADED -> Integer.toString(g.points());
+            case GRADED -> g.points() + (g.unstableTests().isEmpty() ? "" : UNSTABLE);
             case NOT_SUBMITTED -> "-";
             case UNCHANGED -> "starter";
             case NOT_COMPILED -> "javac";

@@ -35,6 +35,11 @@ public final class GradeJson {
             tm.put("earned", t.earned());
             tm.put("millis", t.millis());
             tm.put("message", t.message());
+            if (t.runs() > 1) {
+                tm.put("runs", t.runs());
+                tm.put("passes", t.passes());
+                tm.put("unstable", t.unstable());
+            }
             tests.add(tm);
         }
         m.put("tests", tests);
@@ -73,7 +78,10 @@ public final class GradeJson {
         var tests = new ArrayList<TestOutcome>();
         for (Object o : (List<Object>) m.get("tests")) {
             var t = (Map<String, Object>) o;
-            tests.add(new TestOutcome(testFromJson(t), Verdict.valueOf((String) t.get("verdict")), (String) t.get("message"), num(t.get("millis"))));
+            var verdict = Verdict.valueOf((String) t.get("verdict"));
+            int runs = t.containsKey("runs") ? num(t.get("runs")) : 1;
+            int passes = t.containsKey("passes") ? num(t.get("passes")) : verdict == Verdict.PASSED ? 1 : 0;
+            tests.add(new TestOutcome(testFromJson(t), verdict, (String) t.get("message"), num(t.get("millis")), runs, passes));
         }
         var tm = (Map<String, Object>) m.get("timings");
         var timings = new Timings(num(tm.get("compileMillis")), num(tm.get("jvmStartMillis")), num(tm.get("testMillis")),

@@ -57,6 +57,12 @@ public final class Reports {
             students.add(sj);
         }
         json.put("students", students);
+        if (!result.control().isEmpty()) {
+            var control = new LinkedHashMap<String, Object>();
+            control.put("labs", result.control().stream().map(GradeJson::toJson).toList());
+            control.put("infrastructureProblems", result.infrastructureProblems());
+            json.put("control", control);
+        }
         return json;
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import ipclab.grader.build.Libraries;
 import ipclab.grader.build.Workspace;
@@ -34,9 +36,14 @@ import ipclab.grader.score.Verdict;
  * is up, or the restarts are used up.
  *
  * <pre>{@code
- * var run = new TestRun(sandbox, limits, libraries, harnessModule, 1.0);
- * RunResult result = run.run(workspace, expectedTests);
+ * var run = new TestRun(sandbox, limits, libraries, harnessModule, 1.0, 2);
+ * RunResult result = run.run(workspace, expectedTests, reference);
  * }</pre>
+ *
+ * <p>The harness runs {@code testThreads} tests at once. Each running test has its own time
+ * limit, and the run has one, both sized from the reference solution's run ({@link Reference}); a test past it fails and the others that were running start again in the next JVM.
+ * When the JVM ends on its own (an exit, a crash, a cap) with several tests running, nothing says
+ * which one did it: the tests still to run then run one at a time, and the next end names its test.
  */
 public final class TestRun {
     private static final String HARNESS = "ipclab.grader.harness/ipclab.grader.harness.Harness";
@@ -49,24 +56,33 @@ public final class TestRun {
     private final Libraries libraries;
     private final Path harnessModule;
     private final double timeFactor;
+    private final int testThreads;
 
-    public TestRun(Sandbox sandbox, Limits limits, Libraries libraries, Path harnessModule, double timeFactor) {
+    public TestRun(Sandbox sandbox, Limits limits, Libraries libraries, Path harnessModule, double timeFactor, int testThreads) {
         this.sandbox = sandbox;
         this.limits = limits;
         this.libraries = libraries;
         this.harnessModule = harnessModule;
         this.timeFactor = timeFactor;
+        this.testThreads = Math.max(1, testThreads);
     }
 
-    public RunResult run(Workspace ws, List<ExpectedTest> expected) {
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    public RunResult run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
+        Function<ExpectedTest, Duration> limitOf = test -> reference.limitFor(test, limits, timeFactor);
+        Duration runLimit = reference.runLimit(limits, timeFactor);
         var byUid = new LinkedHashMap<String, ExpectedTest>();
         expected.forEach(t -> byUid.put(t.uid(), t));
         var outcomes = new LinkedHashMap<String, TestOutcome>();
         var notes = new ArrayList<String>();
         var output = new StringBuilder();
-        long deadline = System.nanoTime() + limits.perRun().toNanos();
+        long deadline = System.nanoTime() + runLimit.toNanos();
         long jvmStart = 0, testTime = 0;
         int jvms = 0;
+        int threads = testThreads;
         while (true) {
             var remaining = expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList();
             if (remaining.isEmpty()) break;
@@ -75,7 +91,7 @@ public final class TestRun {
                 break;
             }
             if (jvms > 0) output.append("\n--- test JVM #").append(jvms + 1).append(" ---\n");
-            var attempt = attempt(ws, remaining, byUid, outcomes, deadline);
+            var attempt = attempt(ws, remaining, byUid, outcomes, deadline, runLimit, threads, limitOf);
             jvms++;
             jvmStart += attempt.jvmStartMillis;
             testTime += attempt.millis - attempt.jvmStartMillis;
@@ -91,13 +107,20 @@ public final class TestRun {
             }
             notes.add("test JVM #" + jvms + ": " + attempt.failure);
             boolean progress = attempt.progress;
-            if (attempt.running != null && !outcomes.containsKey(attempt.running)) {
-                outcomes.put(attempt.running, new TestOutcome(byUid.get(attempt.running), Verdict.FAILED, attempt.failure, attempt.runningMillis));
+            for (var blamed : attempt.blamed.entrySet()) {
+                if (outcomes.containsKey(blamed.getKey())) continue;
+                outcomes.put(blamed.getKey(), new TestOutcome(byUid.get(blamed.getKey()), Verdict.FAILED, attempt.failure, blamed.getValue()));
+                progress = true;
+            }
+            if (attempt.ambiguous && threads > 1) {
+                // several tests were running when the JVM ended: run the rest one at a time, so the next end names its test
+                notes.add("test JVM #" + jvms + " ended with " + attempt.running + " tests running; the rest run one at a time");
+                threads = 1;
                 progress = true;
             }
             if (System.nanoTime() > deadline) {
                 fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
-                        "not run: the run's time limit of " + limits.perRun().toSeconds() + " s was reached");
+                        "not run: the run's time limit of " + seconds(runLimit) + " was reached");
                 break;
             }
             if (!progress) {
@@ -114,15 +137,20 @@ public final class TestRun {
         for (var t : tests) outcomes.putIfAbsent(t.uid(), new TestOutcome(t, Verdict.FAILED, why, 0));
     }
 
-    /** One test JVM's run. {@code failure} is null when the harness said it was done. */
-    private record Attempt(String failure, String running, long runningMillis, boolean progress, int refused,
-                           String output, long jvmStartMillis, long millis) {
+    /**
+     * One test JVM's run. {@code failure} is null when the harness said it was done; {@code blamed}
+     * are the tests that fail with it (uid to milliseconds run), {@code ambiguous} says that the JVM
+     * ended with {@code running} tests running and nothing tells which of them ended it.
+     */
+    private record Attempt(String failure, Map<String, Long> blamed, int running, boolean ambiguous, boolean progress,
+                           int refused, String output, long jvmStartMillis, long millis) {
     }
 
     private static final Object END_OF_RESULTS = new Object();
 
     private Attempt attempt(Workspace ws, List<ExpectedTest> tests, Map<String, ExpectedTest> byUid,
-                            Map<String, TestOutcome> outcomes, long runDeadline) {
+                            Map<String, TestOutcome> outcomes, long runDeadline, Duration runLimit, int threads,
+                            Function<ExpectedTest, Duration> limitOf) {
         long t0 = System.nanoTime();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -133,46 +161,68 @@ public final class TestRun {
             box = sandbox.start(command(ws), Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule),
                     ws.mountPoint(), ws.scratch(), environment());
         } catch (IOException e) {
-            return new Attempt("the test JVM could not be started: " + e.getMessage(), null, 0, false, 0, "", 0, 0);
+            return new Attempt("the test JVM could not be started: " + e.getMessage(), Map.of(), 0, false, false, 0, "", 0, 0);
         }
         try (box) {
             var stderr = new Capture(box.stderr(), limits.outputCap(), "run-stderr");
             var reader = Thread.ofPlatform().daemon().name("run-results").start(() -> readResults(box.stdout(), channel, events));
-            sendRequest(box.stdin(), key, tests);
+            sendRequest(box.stdin(), key, tests, threads);
 
-            String running = null, failure = null;
-            long runningSince = 0, jvmStart = 0, nextUsageCheck = 0, exitedAt = 0;
-            boolean done = false, progress = false;
+            var running = new LinkedHashMap<String, Long>();  // uid -> when it started
+            var blamed = new LinkedHashMap<String, Long>();
+            String failure = null, lastEnded = null;
+            long jvmStart = 0, nextUsageCheck = 0, exitedAt = 0;
+            boolean done = false, progress = false, ambiguous = false;
             while (true) {
                 Object item = events.poll(50, TimeUnit.MILLISECONDS);
                 long now = System.nanoTime();
                 if (item == END_OF_RESULTS) break;
                 switch (item) {
                     case Event.Ready r -> jvmStart = (now - t0) / 1_000_000;
-                    case Event.Started s -> {
-                        running = s.uid();
-                        runningSince = now;
-                    }
+                    case Event.Started s -> running.put(s.uid(), now);
                     case Event.Ended e -> {
                         if (byUid.containsKey(e.uid()) && !outcomes.containsKey(e.uid())) {
                             outcomes.put(e.uid(), outcome(byUid.get(e.uid()), e));
                             progress = true;
+                            lastEnded = e.uid();
                         }
-                        if (e.uid().equals(running)) running = null;
+                        running.remove(e.uid());
                     }
                     case Event.Done d -> done = true;
                     case null, default -> {
                     }
                 }
                 if (failure == null) {
-                    if (running != null && now - runningSince > limits.perTest().toNanos()) {
-                        failure = "did not finish within the grader's limit of " + limits.perTest().toSeconds()
-                                + " s for one test: the test JVM was killed";
+                    var late = new LinkedHashMap<String, Long>();
+                    Duration limit = null;
+                    for (var r : running.entrySet()) {
+                        Duration own = limitOf.apply(byUid.get(r.getKey()));
+                        if (now - r.getValue() > own.toNanos()) {
+                            late.put(r.getKey(), (now - r.getValue()) / 1_000_000);
+                            limit = own;
+                        }
+                    }
+                    if (!late.isEmpty()) {
+                        failure = "did not finish within the grader's limit of " + seconds(limit) + " for this test: the test JVM was killed";
+                        // One test late: it fails, the others running start again in the next JVM. Several late at
+                        // once may be one test that stopped the whole JVM (SIGSTOP): then nobody is blamed yet.
+                        if (late.size() == 1) blamed.putAll(late);
                     } else if (now > runDeadline) {
-                        failure = "the run's time limit of " + limits.perRun().toSeconds() + " s was reached: the test JVM was killed";
+                        failure = "the run's time limit of " + seconds(runLimit) + " was reached: the test JVM was killed";
+                        running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
                     } else if (now >= nextUsageCheck) {
-                        String breach = box.usage().breach(limits);
-                        if (breach != null) failure = "stopped: " + breach;
+                        var usage = box.usage();
+                        String breach = usage.breach(limits);
+                        if (breach != null) {
+                            failure = "stopped: " + breach;
+                        } else if (usage.jvmStopped()) {
+                            failure = "the test JVM was stopped (SIGSTOP?) during this test: it was killed";
+                            // stopped just after a test reported, before the next began: that test did it
+                            if (running.isEmpty() && lastEnded != null) {
+                                outcomes.remove(lastEnded);
+                                blamed.put(lastEnded, 0L);
+                            }
+                        }
                         nextUsageCheck = now + 200_000_000L;
                     }
                     if (failure != null) box.kill();
@@ -185,24 +235,32 @@ public final class TestRun {
             box.kill();
             stderr.awaitEnd(2000);
             reader.join(1000);
-            long runningMillis = running == null ? 0 : (System.nanoTime() - runningSince) / 1_000_000;
             if (failure == null && !done) {
                 int status = box.isAlive() ? -1 : box.exitValue();
-                failure = running != null
+                failure = !running.isEmpty()
                         ? "the test JVM ended (exit status " + status + ") during this test: does the code call System.exit"
                           + " or Runtime.halt, or crash the JVM?"
                         : "the test JVM ended (exit status " + status + ") before the tests finished";
+            }
+            if (failure != null && blamed.isEmpty() && !running.isEmpty()) {
+                // ended by the code under test (exit, crash, a cap, a hang): certain only when one test was running
+                if (running.size() == 1) {
+                    long end = System.nanoTime();
+                    running.forEach((uid, since) -> blamed.put(uid, (end - since) / 1_000_000));
+                } else {
+                    ambiguous = true;
+                }
             }
             String output = stderr.text();
             if (channel.refused() > 0) {
                 output += "\n(lines refused on the results channel, the first " + channel.firstRefused().size() + " of "
                         + channel.refused() + ":)\n" + String.join("\n", channel.firstRefused()) + "\n";
             }
-            return new Attempt(failure, running, runningMillis, progress, channel.refused(), output, jvmStart,
+            return new Attempt(failure, blamed, running.size(), ambiguous, progress, channel.refused(), output, jvmStart,
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt("interrupted", null, 0, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000);
+            return new Attempt("interrupted", Map.of(), 0, false, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -215,8 +273,9 @@ public final class TestRun {
         return new TestOutcome(test, verdict, e.message(), e.millis());
     }
 
-    private static void sendRequest(OutputStream stdin, byte[] key, List<ExpectedTest> tests) {
+    private static void sendRequest(OutputStream stdin, byte[] key, List<ExpectedTest> tests, int threads) {
         var request = new StringBuilder(HexFormat.of().formatHex(key)).append('\n');
+        request.append("threads ").append(threads).append('\n');
         for (var t : tests) request.append("uid ").append(t.uid()).append('\n');
         try (stdin) {
             stdin.write(request.toString().getBytes(StandardCharsets.UTF_8));

@@ -11,8 +11,11 @@ import java.util.List;
  * {@code /proc/<pid>/stat} (processes only where there is no {@code /proc}). The tree is found
  * from the host's side (descendants of the box's first process), where a child that escaped
  * with {@code setsid} or a double fork is still a descendant of the box.
+ *
+ * <p>{@code jvmStopped} says that the box's outermost JVM (the test JVM, not a program it started)
+ * is stopped (state T: a SIGSTOP), so that nothing in it can finish or time out any more.
  */
-public record Usage(int processes, int threads, long memoryBytes, List<ProcessHandle> tree) {
+public record Usage(int processes, int threads, long memoryBytes, boolean jvmStopped, List<ProcessHandle> tree) {
     private static final long PAGE = 4096;
     private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
 
@@ -22,6 +25,7 @@ public record Usage(int processes, int threads, long memoryBytes, List<ProcessHa
         root.descendants().forEach(tree::add);
         int threads = 0;
         long rss = 0;
+        boolean jvmStopped = false;
         if (PROC) {
             for (var p : tree) {
                 try {
@@ -29,12 +33,17 @@ public record Usage(int processes, int threads, long memoryBytes, List<ProcessHa
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     threads += Integer.parseInt(f[17]);   // field 20 of stat: num_threads
                     rss += Long.parseLong(f[21]) * PAGE;  // field 24: rss in pages
+                    if (f[0].equals("T") && isJava(p) && p.parent().filter(Usage::isJava).isEmpty()) jvmStopped = true;
                 } catch (IOException | RuntimeException e) {
                     // gone meanwhile
                 }
             }
         }
-        return new Usage(tree.size(), threads, rss, tree);
+        return new Usage(tree.size(), threads, rss, jvmStopped, tree);
+    }
+
+    private static boolean isJava(ProcessHandle p) {
+        return p.info().command().filter(c -> c.endsWith("/java")).isPresent();
     }
 
     /** Why the usage breaks the limits, or null if it does not. */

@@ -29,6 +29,11 @@ public record LabGrade(String lab, LabStatus status, int points, int maxPoints, 
         return new LabGrade(lab, status, points, max, tests, compilerErrors, output, notes, timings, key);
     }
 
+    /** The tests whose verdict differed between the runs of a {@code --repeat} grading. */
+    public List<TestOutcome> unstableTests() {
+        return tests.stream().filter(TestOutcome::unstable).toList();
+    }
+
     /** Every expected test not run, for a lab that was not graded. */
     public static LabGrade notRun(String lab, LabStatus status, List<ExpectedTest> expected, String compilerErrors,
                                   List<String> notes, Timings timings, String key) {

@@ -3,6 +3,8 @@ package ipclab.testkit;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 import ipclab.ipc.MessageQueue;
@@ -16,7 +18,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+/** One test at a time: each reads what its scenario left in {@link Scenarios}' static fields. */
 @LabTest
+@Execution(ExecutionMode.SAME_THREAD)
 class LabTestTest {
 
     /** Tests run by the tests below through the JUnit engine, to see how the extension judges them. */
