@@ -8,7 +8,7 @@ import ipclab.ipc.SharedSegment;
 /**
  * Messages through shared memory: one segment holding two {@link ShmRing}s, benchmark → peer at
  * offset 0 and peer → benchmark after it. No system call per message: the two processes only
- * read and write the same pages, and wait for each other by spinning, then parking.
+ * read and write the same pages, and wait for each other by spinning, then sleeping on a futex.
  */
 final class ShmLink implements Link {
     static final int ENTRIES = 4;

@@ -14,59 +14,84 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * Lets a thread wait for a message inside the kernel — a blocking {@code msgrcv} or
- * {@code msgsnd}, which the kernel ends the moment a message (or room) arrives — and still end
- * the wait at a deadline or when the thread is interrupted. A watchdog thread sends the waiting
- * thread a signal at that moment; the signal has a handler that does nothing, so its only effect
- * is that the system call returns {@code EINTR} (System V calls are never restarted after a
- * handler). The signal is the one the JDK's own NIO uses to interrupt blocked I/O, with the
- * handler NIO installs ({@code SIGRTMAX-2} on Linux).
+ * Lets a thread block inside the kernel — in a {@code msgrcv} or {@code msgsnd} without
+ * {@code IPC_NOWAIT}, which the kernel ends the moment a message (or room) arrives, exactly as
+ * {@code sysv_ipc} waits — and still end the wait at a deadline or when the thread is
+ * interrupted. A watchdog thread sends the waiting thread a signal at that moment; the signal has
+ * a handler that does nothing, so its only effect is that the system call returns {@code EINTR}
+ * (System V calls are never restarted after a handler). The signal is the one the JDK's own NIO
+ * uses to interrupt blocked I/O, with the handler NIO installs ({@code SIGRTMAX-2} on Linux).
  *
  * <pre>{@code
- * if (KernelWait.AVAILABLE) {
- *     try (var wait = KernelWait.until(deadline)) {
- *         while (msgrcv(..., flags 0) fails with EINTR) {
- *             if (wait.interrupted() || wait.expired()) ... stop waiting
+ * if (KernelWait.usable()) {
+ *     try (var wait = KernelWait.until(deadline)) {     // no system call: two field writes
+ *         while (true) {
+ *             if (wait.interrupted()) throw ...;
+ *             n = msgrcv(..., flags 0);                    // blocks in the kernel
+ *             if (n >= 0 || errno != EINTR) break;
+ *             if (wait.expired()) ... stop waiting
  *         }
  *     }
  * }
  * }</pre>
  *
- * <p>Used only on Linux, after checking that the handler really is installed; elsewhere, or
- * with {@code -Dipclab.ipc.poll=true}, {@link #AVAILABLE} is false and the kit waits by polling
+ * <p>What a wait costs: nothing but the blocking call. Each thread has one {@code KernelWait},
+ * made on its first wait and reused; starting and ending a wait only sets its fields. The
+ * watchdog looks at the waiting threads when the earliest deadline comes, and every
+ * {@value #CHECK_INTERRUPTS_MILLIS} ms for interrupts while anyone waits; when nobody waits it
+ * sleeps until someone does.
+ *
+ * <p>Used only on Linux, by platform threads, after checking that the handler really is
+ * installed; elsewhere (a virtual thread moves between OS threads), or with
+ * {@code -Dipclab.ipc.poll=true}, {@link #usable()} is false and the kit waits by polling
  * ({@link Backoff}).
  */
 final class KernelWait implements AutoCloseable {
-    private static final int SIGNAL = 64 - 2;                     // __SIGRTMAX - 2, as sun.nio.ch.NativeThread
-    private static final long CHECK_INTERRUPTS_NANOS = 20_000_000; // how soon an interrupt is noticed
-    private static final long RESEND_NANOS = 1_000_000;            // a signal sent just before the call blocks is lost: resend
+    private static final int SIGNAL = 64 - 2;                // __SIGRTMAX - 2, as sun.nio.ch.NativeThread
+    static final long CHECK_INTERRUPTS_MILLIS = 20;          // how soon an interrupt is noticed
+    private static final long RESEND_NANOS = 1_000_000;      // a signal sent just before the call blocks is lost: resend
+    private static final long NEVER = Long.MAX_VALUE / 2;    // "no deadline", still safe to add to System.nanoTime()
 
-    static final boolean AVAILABLE = !Boolean.getBoolean("ipclab.ipc.poll")
+    private static final boolean AVAILABLE = !Boolean.getBoolean("ipclab.ipc.poll")
             && Platform.CURRENT.name().equals("Linux") && Signals.handlerInstalled();
 
-    private static final Set<KernelWait> WAITING = ConcurrentHashMap.newKeySet();
-    private static volatile long watchdogWakesAt = Long.MAX_VALUE;
+    private static final ThreadLocal<KernelWait> OF_THREAD = ThreadLocal.withInitial(KernelWait::new);
+    private static final Set<KernelWait> THREADS = ConcurrentHashMap.newKeySet();  // every thread that ever waited, until it ends
+    /** When the watchdog looks at the waiting threads next ({@link System#nanoTime()}), and whether it is looking now. */
+    private static volatile long watchdogLooksAt = System.nanoTime() + NEVER;
+    private static volatile boolean watchdogScanning;
     private static final Thread WATCHDOG = AVAILABLE
-            ? Thread.ofPlatform().daemon().name("ipclab-kernel-wait").unstarted(KernelWait::watch) : null;
+            ? Thread.ofPlatform().daemon().name("ipclab-kernel-wait").start(KernelWait::watch) : null;
 
     private final Thread thread = Thread.currentThread();
     private final long pthread = Signals.pthreadSelf();
-    private final long deadline;
-    private boolean done;
+    private volatile long deadline;
+    private volatile boolean waiting;   // written under this object's lock, so no signal comes after close()
 
-    private KernelWait(long deadline) {
-        this.deadline = deadline;
+    private KernelWait() {
+        THREADS.add(this);
     }
 
-    /** Registers the current thread as about to wait in the kernel until the deadline ({@link System#nanoTime()}). */
+    /** Whether the current thread can wait in the kernel (else: poll with {@link Backoff}). */
+    static boolean usable() {
+        return AVAILABLE && !Thread.currentThread().isVirtual();
+    }
+
+    /** Starts a wait of the current thread in the kernel, until the deadline ({@link System#nanoTime()}); only if {@link #usable()}. */
     static KernelWait until(long deadlineNanos) {
-        var wait = new KernelWait(deadlineNanos);
-        WAITING.add(wait);
-        synchronized (KernelWait.class) {
-            if (WATCHDOG.getState() == Thread.State.NEW) WATCHDOG.start();
+        var wait = OF_THREAD.get();
+        wait.deadline = deadlineNanos;
+        synchronized (wait) {
+            wait.waiting = true;
         }
-        if (deadlineNanos - watchdogWakesAt < 0) LockSupport.unpark(WATCHDOG);
+        // A wait that began after the watchdog looked at this thread, with a deadline before it looks again, wakes it.
+        if (watchdogScanning || deadlineNanos - watchdogLooksAt < 0) LockSupport.unpark(WATCHDOG);
         return wait;
+    }
+
+    /** A wait with no deadline: it ends when the call returns or the thread is interrupted. */
+    static KernelWait untilInterrupted() {
+        return until(System.nanoTime() + NEVER / 2);
     }
 
     boolean expired() {
@@ -77,34 +102,41 @@ final class KernelWait implements AutoCloseable {
         return thread.isInterrupted();
     }
 
-    private synchronized void wake() {
-        if (!done) Signals.kill(pthread, SIGNAL);
-    }
-
     /** Ends the wait: after this returns, the watchdog sends this thread nothing more. */
     @Override
-    public void close() {
-        synchronized (this) {
-            done = true;
-        }
-        WAITING.remove(this);
+    public synchronized void close() {
+        waiting = false;
+    }
+
+    private synchronized void wakeIfWaiting() {
+        if (waiting) Signals.kill(pthread, SIGNAL);
     }
 
     private static void watch() {
         while (true) {
+            watchdogScanning = true;
             long now = System.nanoTime();
-            long next = now + CHECK_INTERRUPTS_NANOS;
-            for (var wait : WAITING) {
-                if (now - wait.deadline >= 0 || wait.interrupted()) {
-                    wait.wake();
-                    next = Math.min(next, now + RESEND_NANOS);
-                } else if (wait.deadline - next < 0) {
-                    next = wait.deadline;
+            long next = now + NEVER;
+            for (var wait : THREADS) {
+                if (!wait.waiting) {
+                    if (!wait.thread.isAlive()) THREADS.remove(wait);
+                    continue;
                 }
+                long deadline = wait.deadline;
+                if (now - deadline >= 0 || wait.interrupted()) {
+                    wait.wakeIfWaiting();
+                    deadline = now + RESEND_NANOS;
+                }
+                next = earliest(next, earliest(deadline, now + CHECK_INTERRUPTS_MILLIS * 1_000_000));
             }
-            watchdogWakesAt = next;
+            watchdogLooksAt = next;
+            watchdogScanning = false;
             LockSupport.parkNanos(next - now);
         }
+    }
+
+    private static long earliest(long a, long b) {
+        return a - b < 0 ? a : b;
     }
 
     /** The few pthread and signal calls, linked once. */

@@ -36,10 +36,14 @@ final class Libc {
         return (int) ERRNO.get(callState, 0L);
     }
 
-    private static MethodHandle link(String name, FunctionDescriptor descriptor) {
+    /** Links a C function whose handle takes a call state segment first (see {@link #newCallState}). */
+    static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         var symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IpcException("the C library has no function " + name));
-        return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+        var options = new Linker.Option[more.length + 1];
+        options[0] = Linker.Option.captureCallState("errno");
+        System.arraycopy(more, 0, options, 1, more.length);
+        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 
     private static final class Msgget {

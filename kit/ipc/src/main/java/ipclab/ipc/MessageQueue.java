@@ -38,11 +38,12 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * </pre>
  *
  * <p>Waiting: {@code receive} and a {@code send} to a full queue wait inside the kernel, which
- * wakes them the moment a message (or room) arrives; yet every wait ends at its time limit and
- * when the thread is interrupted ({@link IpcException.WaitInterruptedException}), so nothing
- * blocks forever in native code (see {@code KernelWait}; where that is not available, the
- * wait polls, see {@code Backoff}). Errors are {@link IpcException}s that say what happened.
- * Instances are safe to use from several threads.
+ * wakes them the moment a message (or room) arrives, as {@code sysv_ipc} does: one system call,
+ * nothing else. Yet every wait ends at its time limit and when the thread is interrupted
+ * ({@link IpcException.WaitInterruptedException}, also if the thread was interrupted before the
+ * call), so nothing blocks forever in native code (see {@code KernelWait}; where that is not
+ * available, the wait polls, see {@code Backoff}). Errors are {@link IpcException}s that say
+ * what happened. Instances are safe to use from several threads.
  */
 public final class MessageQueue implements AutoCloseable {
     /** The course's key. */
@@ -137,35 +138,32 @@ public final class MessageQueue implements AutoCloseable {
         if (type <= 0) throw new IllegalArgumentException("a message type must be positive, got " + type);
         long limit = maxMessageBytes();
         if (payload.length > limit) throw new IpcException.MessageTooLargeException(payload.length, limit);
-        try (var arena = Arena.ofConfined()) {
-            var state = Libc.newCallState(arena);
-            var message = arena.allocate(TYPE_BYTES + payload.length, TYPE_BYTES);
-            message.set(JAVA_LONG, 0, type);
-            MemorySegment.copy(payload, 0, message, JAVA_BYTE, TYPE_BYTES, payload.length);
-            KernelWait wait = null;
-            var backoff = new Backoff();
-            try {
-                while (true) {
-                    int flags = wait == null ? P.ipcNowait() : 0;
-                    if (Libc.msgsnd(state, id, message, payload.length, flags) == 0) return true;
-                    int errno = Libc.errno(state);
-                    if (errno == P.eagain()) {          // full, and we asked not to block
-                        if (!block) return false;
-                        if (KernelWait.AVAILABLE) {
-                            wait = KernelWait.until(System.nanoTime() + Long.MAX_VALUE / 4);
-                        } else {
-                            backoff.pause();
-                        }
-                    } else if (errno == P.eintr()) {
-                        if (wait != null && wait.interrupted()) throw new IpcException.WaitInterruptedException();
-                    } else {
-                        throw operationFailure("msgsnd", errno, payload.length);
-                    }
-                }
-            } finally {
-                if (wait != null) wait.close();
+        var call = CallBuffers.ofThisThread();
+        var message = call.message(payload.length);
+        message.set(JAVA_LONG, 0, type);
+        MemorySegment.copy(payload, 0, message, JAVA_BYTE, TYPE_BYTES, payload.length);
+        int errno;
+        if (!block) {
+            errno = sendOnce(call, payload.length, P.ipcNowait());
+        } else if (KernelWait.usable()) {
+            try (var wait = KernelWait.untilInterrupted()) {
+                do {
+                    if (wait.interrupted()) throw new IpcException.WaitInterruptedException();
+                    errno = sendOnce(call, payload.length, 0);             // blocks while the queue is full
+                } while (errno == P.eintr());
             }
+        } else {
+            var backoff = new Backoff();
+            while ((errno = sendOnce(call, payload.length, P.ipcNowait())) == P.eagain()) backoff.pause();
         }
+        if (errno == 0) return true;
+        if (errno == P.eagain()) return false;                              // full, and we asked not to wait
+        throw operationFailure("msgsnd", errno, payload.length);
+    }
+
+    /** One {@code msgsnd} of the message in the thread's buffer: 0, or errno. */
+    private int sendOnce(CallBuffers call, long textBytes, int flags) {
+        return Libc.msgsnd(call.state, id, call.message, textBytes, flags) == 0 ? 0 : Libc.errno(call.state);
     }
 
     /** Receives the next message of this type (see the class comment), waiting for one as long as it takes. */
@@ -184,42 +182,75 @@ public final class MessageQueue implements AutoCloseable {
     }
 
     private Optional<Message> receive(long type, long timeoutNanos) {
+        var call = CallBuffers.ofThisThread();
+        if (timeoutNanos == 0) return received(call, receiveOnce(call, type, P.ipcNowait()));
         long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
-        long capacity = maxMessageBytes();
-        try (var arena = Arena.ofConfined()) {
-            var state = Libc.newCallState(arena);
-            var buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
-            KernelWait wait = null;
-            var backoff = new Backoff();
-            try {
+        long n;
+        if (KernelWait.usable()) {
+            try (var wait = KernelWait.until(deadline)) {
                 while (true) {
-                    int flags = wait == null ? P.ipcNowait() : 0;
-                    long n = Libc.msgrcv(state, id, buffer, capacity, type, flags);
-                    if (n >= 0) {
-                        return Optional.of(new Message(buffer.get(JAVA_LONG, 0),
-                                buffer.asSlice(TYPE_BYTES, n).toArray(JAVA_BYTE)));
-                    }
-                    int errno = Libc.errno(state);
-                    if (errno == P.enomsg() || errno == P.eagain()) {  // nothing there, and we asked not to block
-                        if (timeoutNanos == 0) return Optional.empty();
-                        if (KernelWait.AVAILABLE) {
-                            wait = KernelWait.until(deadline);         // block in the kernel from now on
-                        } else if (!backoff.pauseUntil(deadline)) {
-                            return Optional.empty();
-                        }
-                    } else if (errno == P.eintr()) {
-                        if (wait != null && wait.interrupted()) throw new IpcException.WaitInterruptedException();
-                        if (wait != null && wait.expired()) return Optional.empty();
-                    } else if (errno == P.e2big()) {
-                        capacity *= 2;  // the limit was raised after we read it: make room and try again
-                        buffer = arena.allocate(TYPE_BYTES + capacity, TYPE_BYTES);
-                    } else {
-                        throw operationFailure("msgrcv", errno, 0);
-                    }
+                    if (wait.interrupted()) throw new IpcException.WaitInterruptedException();
+                    n = receiveOnce(call, type, 0);                         // blocks until a message comes
+                    if (n != -P.eintr()) break;
+                    if (wait.expired()) return Optional.empty();
                 }
-            } finally {
-                if (wait != null) wait.close();
             }
+        } else {
+            var backoff = new Backoff();
+            while ((n = receiveOnce(call, type, P.ipcNowait())) == -P.enomsg() || n == -P.eagain()) {
+                if (!backoff.pauseUntil(deadline)) return Optional.empty();
+            }
+        }
+        return received(call, n);
+    }
+
+    /** One {@code msgrcv} into the thread's buffer: the payload's length, or minus errno. */
+    private long receiveOnce(CallBuffers call, long type, int flags) {
+        while (true) {
+            long n = Libc.msgrcv(call.state, id, call.message, call.textCapacity(), type, flags);
+            if (n >= 0) return n;
+            int errno = Libc.errno(call.state);
+            if (errno != P.e2big()) return -errno;
+            call.message(2 * call.textCapacity());  // the limit was raised after we read it: make room and try again
+        }
+    }
+
+    private Optional<Message> received(CallBuffers call, long n) {
+        if (n >= 0) {
+            var payload = new byte[(int) n];
+            MemorySegment.copy(call.message, JAVA_BYTE, TYPE_BYTES, payload, 0, payload.length);
+            return Optional.of(new Message(call.message.get(JAVA_LONG, 0), payload));
+        }
+        int errno = (int) -n;
+        if (errno == P.enomsg() || errno == P.eagain()) return Optional.empty();  // nothing there, and we asked not to wait
+        throw operationFailure("msgrcv", errno, 0);
+    }
+
+    /**
+     * What every send and receive of one thread reuses: the segment the call's errno is captured
+     * in, and one message buffer ({@code struct msgbuf} with room for {@code kernel.msgmax}
+     * bytes). A new arena per call would cost more than the system call itself in a child JVM,
+     * whose JIT compiler is the quick one (C1). Freed by the garbage collector with the thread.
+     */
+    private static final class CallBuffers {
+        private static final ThreadLocal<CallBuffers> OF_THREAD = ThreadLocal.withInitial(CallBuffers::new);
+
+        private final Arena arena = Arena.ofAuto();
+        final MemorySegment state = Libc.newCallState(arena);
+        MemorySegment message = arena.allocate(TYPE_BYTES + maxMessageBytes(), TYPE_BYTES);
+
+        static CallBuffers ofThisThread() {
+            return OF_THREAD.get();
+        }
+
+        long textCapacity() {
+            return message.byteSize() - TYPE_BYTES;
+        }
+
+        /** The message buffer, made larger first if it has less room than {@code textBytes}. */
+        MemorySegment message(long textBytes) {
+            if (textBytes > textCapacity()) message = arena.allocate(TYPE_BYTES + textBytes, TYPE_BYTES);
+            return message;
         }
     }
 
