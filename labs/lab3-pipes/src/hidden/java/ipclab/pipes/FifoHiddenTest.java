@@ -21,6 +21,7 @@ import ipclab.testkit.Points;
 import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
+import static ipclab.testkit.ProgramAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +67,7 @@ class FifoHiddenTest {
     void senderWithoutAFifo(Lab lab) {
         Path path = lab.freshFifoPath("nobody");
         var run = lab.program(FifoSender.class).args(path.toString(), "hello").run(LIMIT);
-        assertThat(run.status()).as("exit status").isEqualTo(1);
-        assertThat(run.stderrLines()).containsExactly("error: no named pipe at " + path);
+        assertThat(run).failedWith("error: no named pipe at " + path);
         assertThat(Files.exists(path, LinkOption.NOFOLLOW_LINKS)).as("something was created at the path").isFalse();
     }
 
@@ -89,9 +89,7 @@ class FifoHiddenTest {
             writer.write(Frames.bytes("hi"));
         }
         var run = receiver.finish(LIMIT);
-        assertThat(run.status()).as("exit status").isEqualTo(1);
-        assertThat(run.stdout()).isEqualTo("Received the message: hi\n");
-        assertThat(run.stderrLines()).containsExactly("error: the pipe was closed before END");
+        assertThat(run).failedWith("error: the pipe was closed before END").printed("Received the message: hi\n");
         assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).as("the FIFO is still there after FifoReceiver exited").isFalse();
     }
 
@@ -106,9 +104,8 @@ class FifoHiddenTest {
             writer.write(Frames.of(0xFF, 0xFF, 0xFF, 0xFF));
             writer.flush();
             int status = receiver.awaitExit(LIMIT);  // the writer is still open: no end of stream
-            assertThat(status).as("exit status" + receiver.context()).isEqualTo(1);
+            assertThat(new RunningProgram.Result(status, receiver.stdout(), receiver.stderr())).failedWith("error: ");
         }
-        SenderReceiverHiddenTest.assertOneErrorLine(receiver.stderr());
         assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).as("the FIFO is still there after FifoReceiver exited").isFalse();
     }
 
@@ -132,9 +129,8 @@ class FifoHiddenTest {
         Files.writeString(path, "not a pipe");
         try {
             var run = lab.program(program).args(path.toString()).args(messages).run(LIMIT);
-            assertThat(run.status()).as("exit status").isEqualTo(1);
-            assertThat(run.stderrLines()).as("stderr: one error line that names the path")
-                    .singleElement().asString().startsWith("error: ").contains(path.toString());
+            assertThat(run).failedWith("error: ");
+            assertThat(run.stderrLines().getFirst()).as("the error line names the path").contains(path.toString());
             assertThat(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).as("the file is still a regular file").isTrue();
             assertThat(Files.readString(path)).as("the file's content").isEqualTo("not a pipe");
         } finally {

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import ipclab.testkit.Lab;
 import ipclab.testkit.LabTest;
@@ -26,9 +27,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The process pool, through its public methods only. Which task finishes first is decided by
  * the test opening {@link Gates}, never by timing; the workers and queues are observed from
- * outside with a {@link PoolProbe}.
+ * outside with a {@link PoolProbe}. The probe counts every new child process and queue of this JVM
+ * as the pool's, so these tests run {@link Isolated isolated}: with no other test at the same
+ * time when the tests of a lab run concurrently.
  */
 @LabTest
+@Isolated
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProcessPoolHiddenTest {
     static final Duration CALL = Duration.ofSeconds(30);
