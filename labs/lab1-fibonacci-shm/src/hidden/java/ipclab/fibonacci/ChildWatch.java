@@ -12,9 +12,11 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ipclab.testkit.Lab;
+import ipclab.testkit.RunningProgram;
 
 /**
  * Runs a lab program with {@link ChildAgent} in every JVM it starts, and reads what the agents
@@ -57,6 +59,16 @@ final class ChildWatch {
     /** A launch of the program with the agent loaded into it and into every JVM it starts. */
     Lab.Launch program(Class<?> mainClass) {
         return lab.program(mainClass).env("JAVA_TOOL_OPTIONS", javaToolOptions);
+    }
+
+    /**
+     * The run as the program wrote it: without the {@code Picked up JAVA_TOOL_OPTIONS} notes that
+     * every JVM with the agent prints first on stderr, so that the program contract applies.
+     */
+    static RunningProgram.Result withoutAgentNotes(RunningProgram.Result run) {
+        String stderr = run.stderr().lines().filter(line -> !line.startsWith("Picked up ") && !line.startsWith("NOTE: Picked up "))
+                .map(line -> line + "\n").collect(Collectors.joining());
+        return new RunningProgram.Result(run.status(), run.stdout(), stderr);
     }
 
     /** What one JVM reported when it started. */

@@ -1,22 +1,22 @@
 package ipclab.fibonacci;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import java.time.Duration;
-
 import org.awaitility.core.ConditionTimeoutException;
 
 import ipclab.testkit.Lab;
-import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the hidden tests expect, computed apart from the lab's classes, and the checks they share. */
+/**
+ * What the hidden tests expect, computed apart from the lab's classes, and the one wait they share.
+ * The program contract itself (exit statuses, error lines) is {@link ipclab.testkit.ProgramAssert}'s.
+ */
 final class Expect {
     private Expect() {
     }
@@ -38,44 +38,6 @@ final class Expect {
     /** The parent's whole output for n: the numbers on one line, separated by single spaces. */
     static String fibonacciLine(int n) {
         return fibonacci(n).stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
-    }
-
-    /** stderr without the notes a JVM prints about its environment (the agent's JAVA_TOOL_OPTIONS). */
-    static List<String> ownStderrLines(RunningProgram.Result run) {
-        return run.stderrLines().stream()
-                .filter(line -> !line.startsWith("Picked up ") && !line.startsWith("NOTE: Picked up "))
-                .toList();
-    }
-
-    /** The run succeeded: status 0 and no stack trace (stderr is shown if not). */
-    static void succeeded(RunningProgram.Result run, String what) {
-        assertThat(run.status()).as("exit status of %s%n  stdout: %s%n  stderr: %s", what, run.stdout(), run.stderr()).isZero();
-        noStackTrace(run);
-    }
-
-    /** The program printed no stack trace. */
-    static void noStackTrace(RunningProgram.Result run) {
-        assertThat(run.stderr()).as("stderr must not hold a stack trace")
-                .doesNotContain("Exception in thread").doesNotContainPattern("(?m)^\\s+at \\S+\\(");
-    }
-
-    /**
-     * The run was refused as the labs' conventions say: the status, nothing on stdout, and one
-     * line on stderr starting {@code error: } (or {@code usage: } for bad arguments). Returns that line.
-     */
-    static String refused(RunningProgram.Result run, int status, String what) {
-        assertThat(run.status()).as("exit status for %s%n  stderr: %s", what, run.stderr()).isEqualTo(status);
-        assertThat(run.stdout()).as("stdout for %s", what).isEmpty();
-        noStackTrace(run);
-        var lines = ownStderrLines(run);
-        assertThat(lines).as("stderr for %s: one line", what).hasSize(1);
-        String line = lines.getFirst();
-        if (status == 2) {
-            assertThat(line).as("stderr for %s", what).matches("(usage|error): .*");
-        } else {
-            assertThat(line).as("stderr for %s", what).startsWith("error: ");
-        }
-        return line;
     }
 
     /**

@@ -18,6 +18,7 @@ import ipclab.testkit.LabTest;
 import ipclab.testkit.Points;
 import ipclab.testkit.RunningProgram;
 
+import static ipclab.testkit.ProgramAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @LabTest
@@ -42,7 +43,7 @@ class FibonacciChildHiddenTest {
                 runs.put(n, lab.program(FibonacciChild.class).args(path.toString(), Integer.toString(n)).start());
             }
             for (int n : runs.keySet()) {
-                Expect.succeeded(runs.get(n).finish(LIMIT), "FibonacciChild <segment> " + n);
+                assertThat(runs.get(n).finish(LIMIT)).succeeded().noStackTrace();
                 var expected = new ArrayList<Long>(Expect.fibonacci(n));
                 expected.addAll(Collections.nCopies(EXTRA_SLOTS, SENTINEL));
                 assertThat(Files.size(segments.get(n))).as("size of the segment after FibonacciChild %d", n)
@@ -64,7 +65,7 @@ class FibonacciChildHiddenTest {
         Path path = segmentOfSentinels(lab, 10);
         try {
             var run = lab.program(FibonacciChild.class).args(path.toString(), "10").run(LIMIT);
-            Expect.succeeded(run, "FibonacciChild <segment> 10");
+            assertThat(run).succeeded().noStackTrace();
             assertThat(run.stdout()).as("what FibonacciChild printed on stdout").isEmpty();
         } finally {
             SharedSegment.remove(path);
@@ -77,12 +78,11 @@ class FibonacciChildHiddenTest {
     void failsWithoutASegment(Lab lab) {
         Path path = lab.freshSegmentPath("missing");
         var run = lab.program(FibonacciChild.class).args(path.toString(), "10").run(LIMIT);
-        Expect.refused(run, 1, "FibonacciChild with no segment");
+        assertThat(run).failedWith("error: ");
         assertThat(path).as("a segment FibonacciChild must not create").doesNotExist();
         Path existing = segmentOfSentinels(lab, 10);  // and the same run on a segment that is there works
         try {
-            Expect.succeeded(lab.program(FibonacciChild.class).args(existing.toString(), "10").run(LIMIT),
-                    "FibonacciChild on a segment of 10 slots");
+            assertThat(lab.program(FibonacciChild.class).args(existing.toString(), "10").run(LIMIT)).succeeded().noStackTrace();
         } finally {
             SharedSegment.remove(existing);
         }
@@ -105,9 +105,9 @@ class FibonacciChildHiddenTest {
                 String what = "FibonacciChild 10 on a segment of " + bytes + " bytes";
                 var run = runs.get(bytes).finish(LIMIT);
                 if (bytes < 10L * Long.BYTES) {
-                    Expect.refused(run, 1, what);
+                    assertThat(run).failedWith("error: ");
                 } else {
-                    Expect.succeeded(run, what);
+                    assertThat(run).as(what).succeeded().noStackTrace();
                     assertThat(slots(segments.get(bytes))).as("slots after %s", what).containsExactlyElementsOf(Expect.fibonacci(10));
                 }
                 assertThat(Files.size(segments.get(bytes))).as("size of the %d-byte segment afterwards", bytes).isEqualTo(bytes);
@@ -129,8 +129,8 @@ class FibonacciChildHiddenTest {
                     List.of(path.toString(), "-1"), List.of(path.toString(), "ten"), List.of(path.toString(), "10", "extra"))) {
                 runs.put("FibonacciChild " + String.join(" ", args), lab.program(FibonacciChild.class).args(args).start());
             }
-            Expect.succeeded(good.finish(LIMIT), "FibonacciChild <segment of 100 slots> 93");
-            runs.forEach((what, program) -> Expect.refused(program.finish(LIMIT), 2, what));
+            assertThat(good.finish(LIMIT)).succeeded().noStackTrace();
+            runs.forEach((what, program) -> assertThat(program.finish(LIMIT)).as(what).refusedWithUsage());
         } finally {
             SharedSegment.remove(path);
         }

@@ -15,6 +15,7 @@ import ipclab.testkit.Points;
 import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
+import static ipclab.testkit.ProgramAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,7 @@ class FibonacciParentHiddenTest {
     @DisplayName("n = 10 prints 0 1 1 2 3 5 8 13 21 34 on one line")
     void printsTheFirstTenNumbers(Lab lab) {
         var run = lab.program(FibonacciParent.class).args("10").run(LIMIT);
-        Expect.succeeded(run, "FibonacciParent 10");
+        assertThat(run).succeeded().noStackTrace();
         assertThat(run.stdout()).isEqualTo("0 1 1 2 3 5 8 13 21 34\n");
     }
 
@@ -38,7 +39,7 @@ class FibonacciParentHiddenTest {
     @DisplayName("n = 0 prints an empty line")
     void zeroPrintsAnEmptyLine(Lab lab) {
         var run = lab.program(FibonacciParent.class).args("0").run(LIMIT);
-        Expect.succeeded(run, "FibonacciParent 0");
+        assertThat(run).succeeded().noStackTrace();
         assertThat(run.stdout()).isEqualTo("\n");
     }
 
@@ -50,8 +51,8 @@ class FibonacciParentHiddenTest {
         var two = lab.program(FibonacciParent.class).args("2").start();
         var runOne = one.finish(LIMIT);
         var runTwo = two.finish(LIMIT);
-        Expect.succeeded(runOne, "FibonacciParent 1");
-        Expect.succeeded(runTwo, "FibonacciParent 2");
+        assertThat(runOne).succeeded().noStackTrace();
+        assertThat(runTwo).succeeded().noStackTrace();
         assertThat(runOne.stdout()).isEqualTo("0\n");
         assertThat(runTwo.stdout()).isEqualTo("0 1\n");
     }
@@ -61,7 +62,7 @@ class FibonacciParentHiddenTest {
     @DisplayName("n = 93 prints up to F(92) = 7540113804746346429, the largest that fits a signed 64-bit slot")
     void ninetyThreeEndsWithTheLargestThatFits(Lab lab) {
         var run = lab.program(FibonacciParent.class).args("93").run(LIMIT);
-        Expect.succeeded(run, "FibonacciParent 93");
+        assertThat(run).succeeded().noStackTrace();
         assertThat(run.stdout()).isEqualTo(Expect.fibonacciLine(93)).endsWith(" 4660046610375530309 7540113804746346429\n");
     }
 
@@ -76,13 +77,14 @@ class FibonacciParentHiddenTest {
                 List.of("99999999999999999999"), List.<String>of(), List.of("5", "6"))) {
             bad.put(args, lab.program(FibonacciParent.class).args(args).start());
         }
-        Expect.succeeded(lowest.finish(LIMIT), "FibonacciParent 0");
-        Expect.succeeded(highest.finish(LIMIT), "FibonacciParent 93");
+        assertThat(lowest.finish(LIMIT)).succeeded().noStackTrace();
+        assertThat(highest.finish(LIMIT)).succeeded().noStackTrace();
         bad.forEach((args, program) -> {
             String what = "FibonacciParent " + args.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "));
-            String line = Expect.refused(program.finish(LIMIT), 2, what);
+            var run = program.finish(LIMIT);
+            assertThat(run).as(what).refusedWithUsage();
             if (args.size() == 1) {
-                assertThat(line).as("the message for %s names the range", what).containsPattern("\\b0\\b").containsPattern("\\b93\\b");
+                assertThat(run.stderr()).as("the message for %s names the range", what).containsPattern("\\b0\\b").containsPattern("\\b93\\b");
             }
         });
     }
@@ -94,7 +96,7 @@ class FibonacciParentHiddenTest {
         var watch = ChildWatch.with(lab, "none");
         var parent = watch.program(FibonacciParent.class).args("12").start();
         var run = parent.finish(LIMIT);
-        Expect.succeeded(run, "FibonacciParent 12");
+        assertThat(run).succeeded().noStackTrace();
         assertThat(run.stdout()).isEqualTo(Expect.fibonacciLine(12));
 
         var children = watch.children();
@@ -114,7 +116,7 @@ class FibonacciParentHiddenTest {
         // The agent stands in for FibonacciChild: it writes marks that are no Fibonacci numbers.
         var watch = ChildWatch.with(lab, "mark");
         var run = watch.program(FibonacciParent.class).args("7").run(LIMIT);
-        Expect.succeeded(run, "FibonacciParent 7 (with a stand-in child that writes other numbers)");
+        assertThat(run).succeeded().noStackTrace();
         String marks = IntStream.range(0, 7).mapToObj(i -> Long.toString(ChildAgent.mark(i))).collect(Collectors.joining(" "));
         assertThat(run.stdout()).as("what the parent printed after a stand-in child wrote %s into the segment", marks)
                 .isEqualTo(marks + "\n");
@@ -129,8 +131,7 @@ class FibonacciParentHiddenTest {
         var run = watch.program(FibonacciParent.class).args("10").run(LIMIT);
         assertThat(run.status()).as("exit status when the child exits with 3%n  stderr: %s", run.stderr()).isEqualTo(1);
         assertThat(run.stdout()).as("stdout when the child failed").isEmpty();
-        Expect.noStackTrace(run);
-        assertThat(Expect.ownStderrLines(run)).containsExactly("error: child process failed (exit status 3)");
+        assertThat(ChildWatch.withoutAgentNotes(run)).failedWith("error: child process failed (exit status 3)");
         assertThat(watch.children()).singleElement().satisfies(child -> assertThat(child.segment()).doesNotExist());
     }
 
@@ -142,7 +143,7 @@ class FibonacciParentHiddenTest {
         var run = watch.program(FibonacciParent.class).args("10").run(LIMIT);
         assertThat(run.status()).as("exit status when the child exits with 5%n  stdout: %s", run.stdout()).isEqualTo(1);
         assertThat(run.stdout()).as("stdout when the child failed").isEmpty();
-        assertThat(Expect.ownStderrLines(run)).containsExactly("error: child process failed (exit status 5)");
+        assertThat(ChildWatch.withoutAgentNotes(run)).failedWith("error: child process failed (exit status 5)");
         assertThat(watch.children()).singleElement().satisfies(child -> assertThat(child.segment()).doesNotExist());
     }
 

@@ -14,56 +14,29 @@ import ipclab.testkit.Points;
 import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
+import static ipclab.testkit.ProgramAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+/** Part B beyond the races of {@link SharedCounterPublicTest}: unsafe, the limits, processes, errors, signals. */
 @LabTest
 @DisplayName("Lab 1, part B: SharedCounter")
 class SharedCounterHiddenTest {
-    /** Up to 17 JVMs on a busy machine: a generous limit, not a measurement. */
+    /** Up to 5 JVMs on a busy machine: a generous limit, not a measurement. */
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    /**
-     * 16 processes × 100,000. Measured on 2 cores: each mode of the reference solution takes 1-2 s
-     * when the machine is idle (about 10 s when it is very busy), and a counter without a real
-     * shared lock keeps only 20-70 % of the updates (30 runs of three such mistakes: never exact).
-     */
-    private static final int PROCESSES = 16;
-    private static final long INCREMENTS = 100_000;
     private static final Pattern OUTPUT = Pattern.compile("expected=(\\d+) actual=(-?\\d+)\n");
-
-    @Test
-    @Points(3)
-    @DisplayName("atomic with 16 processes × 100,000 is exact: expected=1600000 actual=1600000")
-    void atomicIsExactWithSixteenProcesses(Lab lab) {
-        assertExact(lab, "atomic");
-    }
-
-    @Test
-    @Points(3)
-    @DisplayName("locked with 16 processes × 100,000 is exact: expected=1600000 actual=1600000")
-    void lockedIsExactWithSixteenProcesses(Lab lab) {
-        assertExact(lab, "locked");
-    }
-
-    private static void assertExact(Lab lab, String mode) {
-        var run = lab.program(SharedCounter.class).args(Integer.toString(PROCESSES), Long.toString(INCREMENTS), mode).run(LIMIT);
-        Expect.succeeded(run, "SharedCounter 16 100000 " + mode);
-        long expected = PROCESSES * INCREMENTS;
-        assertThat(run.stdout()).as("output of SharedCounter 16 100000 %s", mode)
-                .isEqualTo("expected=" + expected + " actual=" + expected + "\n");
-    }
 
     @Test
     @Points(1)
     @DisplayName("unsafe never counts more than expected (it may count less)")
     void unsafeNeverCountsMoreThanExpected(Lab lab) {
-        var run = lab.program(SharedCounter.class).args("8", "100000", "unsafe").run(LIMIT);
-        Expect.succeeded(run, "SharedCounter 8 100000 unsafe");
+        var run = lab.program(SharedCounter.class).args("4", "100000", "unsafe").run(LIMIT);
+        assertThat(run).succeeded().noStackTrace();
         var matcher = OUTPUT.matcher(run.stdout());
-        assertThat(matcher.matches()).as("output of SharedCounter 8 100000 unsafe: %s", run.stdout()).isTrue();
-        assertThat(Long.parseLong(matcher.group(1))).as("expected").isEqualTo(800_000);
+        assertThat(matcher.matches()).as("output of SharedCounter 4 100000 unsafe: %s", run.stdout()).isTrue();
+        assertThat(Long.parseLong(matcher.group(1))).as("expected").isEqualTo(400_000);
         assertThat(Long.parseLong(matcher.group(2))).as("actual (every lost update makes it smaller, nothing makes it larger)")
-                .isBetween(1L, 800_000L);
+                .isBetween(1L, 400_000L);
     }
 
     @Test
@@ -71,7 +44,7 @@ class SharedCounterHiddenTest {
     @DisplayName("unsafe with a single process is exact: nobody else writes between its read and its write")
     void unsafeWithOneProcessIsExact(Lab lab) {
         var run = lab.program(SharedCounter.class).args("1", "100000", "unsafe").run(LIMIT);
-        Expect.succeeded(run, "SharedCounter 1 100000 unsafe");
+        assertThat(run).succeeded().noStackTrace();
         assertThat(run.stdout()).isEqualTo("expected=100000 actual=100000\n");
     }
 
@@ -83,8 +56,8 @@ class SharedCounterHiddenTest {
         var most = lab.program(SharedCounter.class).args("1", "10000000", "atomic").start();
         var runNone = none.finish(LIMIT);
         var runMost = most.finish(LIMIT);
-        Expect.succeeded(runNone, "SharedCounter 2 0 locked");
-        Expect.succeeded(runMost, "SharedCounter 1 10000000 atomic");
+        assertThat(runNone).succeeded().noStackTrace();
+        assertThat(runMost).succeeded().noStackTrace();
         assertThat(runNone.stdout()).isEqualTo("expected=0 actual=0\n");
         assertThat(runMost.stdout()).isEqualTo("expected=10000000 actual=10000000\n");
     }
@@ -94,11 +67,12 @@ class SharedCounterHiddenTest {
     @DisplayName("starts one child JVM per process")
     void startsOneChildJvmPerProcess(Lab lab) {
         var watch = ChildWatch.with(lab, "none");
-        var parent = watch.program(SharedCounter.class).args("3", "1000", "atomic").start();
+        // no increments: the verdict is about processes, whatever the modes do under contention
+        var parent = watch.program(SharedCounter.class).args("3", "0", "atomic").start();
         var run = parent.finish(LIMIT);
-        Expect.succeeded(run, "SharedCounter 3 1000 atomic");
-        assertThat(run.stdout()).isEqualTo("expected=3000 actual=3000\n");
-        assertThat(watch.children()).as("the JVMs SharedCounter 3 1000 atomic started").hasSize(3)
+        assertThat(run).succeeded().noStackTrace();
+        assertThat(run.stdout()).isEqualTo("expected=0 actual=0\n");
+        assertThat(watch.children()).as("the JVMs SharedCounter 3 0 atomic started").hasSize(3)
                 .allSatisfy(child -> assertThat(child.ppid()).as("parent process of %s", child.mainClass()).isEqualTo(parent.pid()));
     }
 
@@ -124,12 +98,13 @@ class SharedCounterHiddenTest {
         var runs = new LinkedHashMap<List<String>, RunningProgram>();
         cases.keySet().forEach(args -> runs.put(args, lab.program(SharedCounter.class).args(args).start()));
         var goodRun = good.finish(LIMIT);
-        Expect.succeeded(goodRun, "SharedCounter 1 1 atomic");
+        assertThat(goodRun).succeeded().noStackTrace();
         assertThat(goodRun.stdout()).isEqualTo("expected=1 actual=1\n");
         runs.forEach((args, program) -> {
             String what = "SharedCounter " + String.join(" ", args);
-            String line = Expect.refused(program.finish(LIMIT), 2, what);
-            assertThat(line).as("the message for %s", what).matches(cases.get(args));
+            var run = program.finish(LIMIT);
+            assertThat(run).as(what).refusedWithUsage();
+            assertThat(run.stderr()).as("the message for %s", what).matches("(?s)" + cases.get(args));
         });
     }
 
@@ -141,8 +116,7 @@ class SharedCounterHiddenTest {
         var run = watch.program(SharedCounter.class).args("3", "1000", "atomic").run(LIMIT);
         assertThat(run.status()).as("exit status when the workers exit with 4%n  stderr: %s", run.stderr()).isEqualTo(1);
         assertThat(run.stdout()).as("stdout when a worker failed").isEmpty();
-        Expect.noStackTrace(run);
-        assertThat(Expect.ownStderrLines(run)).containsExactly("error: child process failed (exit status 4)");
+        assertThat(ChildWatch.withoutAgentNotes(run)).failedWith("error: child process failed (exit status 4)");
         Expect.noProcessLeft(lab, "SharedCounter");
         assertThat(lab.segmentsNow()).as("segments left by SharedCounter").isEmpty();
     }
