@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -64,9 +64,14 @@ final class Handshake {
      */
     static void within5s(Connection conn, Steps steps) {
         var over = new AtomicBoolean();
-        var watchdog = CompletableFuture.runAsync(() -> {
-            if (over.compareAndSet(false, true)) conn.close();
-        }, CompletableFuture.delayedExecutor(LIMIT_SECONDS, TimeUnit.SECONDS));
+        var finished = new CountDownLatch(1);
+        Thread.ofVirtual().name("handshake-watchdog").start(() -> {
+            try {
+                if (!finished.await(LIMIT_SECONDS, TimeUnit.SECONDS) && over.compareAndSet(false, true)) conn.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
             steps.run();
         } catch (UncheckedIOException e) {
@@ -77,9 +82,10 @@ final class Handshake {
             over.set(true);
             conn.close();
             throw e;
+        } finally {
+            finished.countDown();
         }
         if (!over.compareAndSet(false, true)) throw new AuthenticationException("no handshake within 5 s");
-        watchdog.cancel(false);
     }
 
     /** Sends a challenge, checks the answer, says WELCOME or FAILURE. */
