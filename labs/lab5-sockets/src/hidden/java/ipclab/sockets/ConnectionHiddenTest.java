@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Part B: connections and the handshake")
 class ConnectionHiddenTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final byte[] KEY = "secret password".getBytes(StandardCharsets.US_ASCII);
 
     private static SocketAddress unix(Lab lab) {
@@ -248,9 +248,9 @@ class ConnectionHiddenTest {
             try (var silent = Peer.connect(listener.address())) {
                 silent.recvBytes(WAIT);  // the challenge: from here the listener waits for us
                 long sawChallenge = System.nanoTime();
-                assertThat(silent.closedWithin(Duration.ofSeconds(15))).as("the listener closed the silent connection").isTrue();
+                assertThat(silent.closedWithin(Duration.ofSeconds(20))).as("the listener closed the silent connection").isTrue();
                 double waited = (System.nanoTime() - sawChallenge) / 1e9;
-                assertThat(waited).as("seconds from the challenge to the drop").isLessThan(Timing.scaled(Duration.ofSeconds(15)).toMillis() / 1e3);
+                assertThat(waited).as("seconds from the challenge to the drop").isLessThan(Timing.scaled(Duration.ofSeconds(20)).toMillis() / 1e3);
                 assertThat(catchThrowable(() -> get(accepted))).as("accept of a silent peer").isInstanceOf(AuthenticationException.class);
             }
         }
@@ -278,6 +278,17 @@ class ConnectionHiddenTest {
                 assertThat(catchThrowable(() -> get(again))).as("accept, when data came in place of the client's challenge")
                         .isInstanceOf(AuthenticationException.class);
                 assertThat(peer.closedWithin(WAIT)).isTrue();
+            }
+            var last = acceptLater(listener);
+            try (var peer = Peer.connect(listener.address())) {
+                byte[] message = Hmac.afterChallenge(peer.recvBytes(WAIT));
+                peer.sendBytes(Hmac.concat(Hmac.ascii("{sha256}"), Hmac.of("HmacSHA256", KEY, message)));
+                assertThat(peer.recvBytes(WAIT)).asString().isEqualTo("#WELCOME#");
+                peer.sendBytes(Hmac.concat(Hmac.CHALLENGE, Hmac.ascii("{sha256}forty random bytes, or so it says here")));
+                peer.recvBytes(WAIT);  // the listener's answer
+                peer.sendBytes("data in place of the verdict".getBytes(StandardCharsets.US_ASCII));
+                assertThat(catchThrowable(() -> get(last))).as("accept, when data came in place of #WELCOME# (the last step)")
+                        .isInstanceOf(AuthenticationException.class);
             }
         }
     }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LabTest
 @DisplayName("Part B: MessageServer and MessageClient")
 class MessageProgramsHiddenTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     @Points(2)
@@ -67,7 +67,7 @@ class MessageProgramsHiddenTest {
         try (var silent = Peer.connect(server.address())) {
             silent.recvBytes(WAIT);  // the challenge: the server is busy with us from here
             var next = lab.program(MessageClient.class).args(address, "--authkey-file", key, "after the silent one").start();
-            assertThat(silent.closedWithin(Duration.ofSeconds(15))).as("the server dropped the silent peer").isTrue();
+            assertThat(silent.closedWithin(Duration.ofSeconds(20))).as("the server dropped the silent peer").isTrue();
             server.program().awaitStdoutLine("after the silent one", WAIT);
             assertThat(next.awaitExit(EXIT)).isZero();
         }

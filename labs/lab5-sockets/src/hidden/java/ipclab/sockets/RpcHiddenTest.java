@@ -79,10 +79,10 @@ class RpcHiddenTest {
         @Override
         public String meet(String who) {
             try {  // returns only when a second call is inside the server at the same time
-                meeting.await(Timing.scaled(Duration.ofSeconds(10)).toMillis(), TimeUnit.MILLISECONDS);
+                meeting.await(Timing.scaled(Duration.ofSeconds(20)).toMillis(), TimeUnit.MILLISECONDS);
                 return who;
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                throw new IllegalStateException("no second call came in 10 s: calls are not served at the same time");
+                throw new IllegalStateException("no second call came in 20 s: calls are not served at the same time");
             }
         }
 

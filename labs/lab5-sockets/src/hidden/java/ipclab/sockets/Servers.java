@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Starting the lab's servers as programs, and checking what the contract says of every program. */
 final class Servers {
-    static final Duration START = Duration.ofSeconds(30);
-    static final Duration REPLY = Duration.ofSeconds(10);
-    static final Duration EXIT = Duration.ofSeconds(20);
+    static final Duration START = Duration.ofSeconds(60);
+    static final Duration REPLY = Duration.ofSeconds(20);
+    static final Duration EXIT = Duration.ofSeconds(60);
 
     private Servers() {
     }

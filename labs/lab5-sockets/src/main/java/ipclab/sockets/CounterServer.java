@@ -49,9 +49,7 @@ public final class CounterServer {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, 1);
             var address = KvServer.parseAddress(args.get(0));
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             throw new UnsupportedOperationException("TODO: CounterServer: a Listener, an RpcServer of a SharedCounter, print the address, serve");
         });
     }

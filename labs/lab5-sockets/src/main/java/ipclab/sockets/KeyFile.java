@@ -21,6 +21,13 @@ public final class KeyFile {
     private KeyFile() {
     }
 
+    /** The key in the file of the required option {@code --authkey-file <file>}; no option is a usage error. */
+    public static byte[] fromOption(Cli.Args args) {
+        String file = args.options().get("--authkey-file");
+        if (file == null) throw new Cli.UsageException(args.usage() + " (the --authkey-file is required)");
+        return read(file);
+    }
+
     /** The key in the file; a missing, unreadable or empty file is a usage error (exit status 2). */
     public static byte[] read(String path) {
         byte[] bytes;

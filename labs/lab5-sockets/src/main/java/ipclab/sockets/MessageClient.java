@@ -23,9 +23,7 @@ public final class MessageClient {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, Integer.MAX_VALUE);
             var address = KvServer.parseAddress(args.get(0));
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             throw new UnsupportedOperationException("TODO: MessageClient (see the handout, Part B, step 4)");
         });
     }

@@ -28,9 +28,7 @@ public final class MessageServer {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, 1);
             var address = KvServer.parseAddress(args.get(0));
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             throw new UnsupportedOperationException("TODO: MessageServer (see the handout, Part B, step 4)");
         });
     }

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 /** What the public tests share: a server program started and its {@code listening on} line awaited, a key file. */
 final class PublicServers {
-    static final Duration LIMIT = Duration.ofSeconds(30);
+    static final Duration LIMIT = Duration.ofSeconds(60);
 
     private PublicServers() {
     }

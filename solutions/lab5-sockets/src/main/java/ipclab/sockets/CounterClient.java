@@ -28,9 +28,7 @@ public final class CounterClient {
             var address = KvServer.parseAddress(args.get(0));
             int clients = (int) args.integer(1, "clients", 1, 64);
             int calls = (int) args.integer(2, "calls", 0, 100_000);
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             var counters = new ArrayList<Counter>();
             try {
                 for (int i = 0; i < clients; i++) counters.add(RpcClient.connect(Counter.class, address, authkey));

@@ -56,9 +56,7 @@ public final class CounterServer {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, 1);
             var address = KvServer.parseAddress(args.get(0));
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             var listener = new Listener(address, authkey);
             try (var server = new RpcServer(listener, Counter.class, new SharedCounter())) {
                 Cli.removeOnExit(server::close);

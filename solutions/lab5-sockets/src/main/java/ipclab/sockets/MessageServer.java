@@ -34,9 +34,7 @@ public final class MessageServer {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, 1);
             var address = KvServer.parseAddress(args.get(0));
-            String keyFile = args.options().get("--authkey-file");
-            if (keyFile == null) throw new Cli.UsageException(USAGE + " (the --authkey-file is required)");
-            byte[] authkey = KeyFile.read(keyFile);
+            byte[] authkey = KeyFile.fromOption(args);
             var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             try (var listener = new Listener(address, authkey)) {
                 Cli.removeOnExit(listener::close);
