@@ -19,8 +19,8 @@ import ipclab.testkit.Visibility;
 /**
  * The kit checks itself, through the same pipeline that grades students: for each lab, the
  * reference solution must score full marks, the starter must compile and fail hidden tests, and
- * each bundled wrong solution (an overlay of the reference) must fail every test its
- * {@code expected-failures.txt} lists.
+ * each bundled wrong solution (a patch against the reference) must fail every test its header
+ * lists.
  *
  * <pre>{@code
  * var report = Validation.run(pipeline, pipeline.prepare(lab), jobs);
@@ -49,17 +49,29 @@ public final class Validation {
             Future<LabGrade> solutionRun = solution == null ? null : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
             Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
             var wrongRuns = new ArrayList<Future<LabGrade>>();
+            var notApplied = new ArrayList<String>();
             var wrongs = spec.wrongSolutions();
             for (var w : wrongs) {
-                var sources = solution == null ? SourceSet.empty() : solution.overlay(SourceSet.read(w.sources(), spec.packagePath()));
-                wrongRuns.add(executor.submit(() -> pipeline.gradeAlways(lab, "wrong-" + w.name(), sources)));
+                SourceSet sources = SourceSet.empty();
+                String problem = null;
+                try {
+                    if (solution != null) sources = w.applyTo(solution);
+                } catch (IllegalStateException e) {
+                    problem = e.getMessage();
+                }
+                notApplied.add(problem);
+                var graded = sources;
+                wrongRuns.add(problem != null ? null : executor.submit(() -> pipeline.gradeAlways(lab, "wrong-" + w.name(), graded)));
             }
             var checks = new ArrayList<Check>();
             checks.add(solutionRun == null ? new Check("solution", false, "there is no reference solution in " + spec.solution())
                     : solutionCheck(solutionRun.get()));
             checks.add(starterCheck(starterRun.get()));
             var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
-            for (int i = 0; i < wrongs.size(); i++) checks.add(wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
+            for (int i = 0; i < wrongs.size(); i++) {
+                checks.add(notApplied.get(i) != null ? new Check("wrong/" + wrongs.get(i).name(), false, notApplied.get(i))
+                        : wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
+            }
             return new Report(spec.name(), checks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,9 +102,9 @@ public final class Validation {
 
     static Check wrongCheck(WrongSolution w, LabGrade g, Set<String> known) {
         String what = "wrong/" + w.name();
-        if (w.expectedFailures().isEmpty()) return new Check(what, false, "expected-failures.txt lists no test");
+        if (w.expectedFailures().isEmpty()) return new Check(what, false, "its header lists no expected failure");
         var unknown = w.expectedFailures().stream().filter(n -> !known.contains(n)).toList();
-        if (!unknown.isEmpty()) return new Check(what, false, "expected-failures.txt names tests that do not exist: " + String.join(", ", unknown));
+        if (!unknown.isEmpty()) return new Check(what, false, "its expected failures name tests that do not exist: " + String.join(", ", unknown));
         if (g.status() != LabStatus.GRADED) return new Check(what, false, g.status().words() + "\n" + g.compilerErrors());
         var failedNames = failures(g).stream().map(t -> t.test().shortName()).collect(Collectors.toSet());
         var passedButShouldFail = w.expectedFailures().stream().filter(n -> !failedNames.contains(n)).toList();

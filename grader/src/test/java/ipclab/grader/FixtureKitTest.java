@@ -62,11 +62,11 @@ class FixtureKitTest {
         var spec = lab.spec();
         var solutionGrade = pipeline.gradeAlways(lab, "solution", SourceSet.read(spec.solution(), spec.packagePath()));
         var names = lab.tests().stream().map(t -> t.shortName()).collect(java.util.stream.Collectors.toSet());
-        var tooKind = new WrongSolution("too-kind", spec.solutionDir(), List.of("EchoHiddenTest#addsNegativeNumbers"));
+        var tooKind = new WrongSolution("too-kind", spec.solutionDir(), "", List.of("EchoHiddenTest#addsNegativeNumbers"));
         var check = Validation.wrongCheck(tooKind, solutionGrade, names);
         assertThat(check.ok()).isFalse();
         assertThat(check.detail()).contains("passes EchoHiddenTest#addsNegativeNumbers");
-        var typo = new WrongSolution("typo", spec.solutionDir(), List.of("EchoHiddenTest#addsNegative"));
+        var typo = new WrongSolution("typo", spec.solutionDir(), "", List.of("EchoHiddenTest#addsNegative"));
         assertThat(Validation.wrongCheck(typo, solutionGrade, names).detail()).contains("do not exist: EchoHiddenTest#addsNegative");
     }
 

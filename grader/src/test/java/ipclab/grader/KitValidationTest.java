@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The kit proves its own tests, as {@code ./grade validate} does: for every real lab, the
  * solution scores full marks, the starter compiles and fails the hidden tests, and every wrong
- * solution under {@code solutions/<lab>/src/wrong} fails the tests it lists. Run in the sandbox,
+ * solution ({@code solutions/<lab>/wrong/*.patch}) fails the tests it lists. Run in the sandbox,
  * as a class would be graded.
  */
 class KitValidationTest {

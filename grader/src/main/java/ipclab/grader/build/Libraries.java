@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * classpath with the tests and the student's classes.
  */
 public record Libraries(Path dir, List<Path> jars) {
+    /** The grader's own jars in the same folder, which the labs neither compile nor run with. */
+    private static final java.util.regex.Pattern GRADER_ONLY = java.util.regex.Pattern.compile("(grader|picocli|java-diff-utils)-");
 
     public static Libraries in(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -24,7 +26,7 @@ public record Libraries(Path dir, List<Path> jars) {
         }
         try (Stream<Path> files = Files.list(dir)) {
             var jars = files.filter(p -> p.toString().endsWith(".jar"))
-                    .filter(p -> !name(p).startsWith("picocli-") && !name(p).startsWith("grader-"))
+                    .filter(p -> !GRADER_ONLY.matcher(name(p)).lookingAt())
                     .sorted().toList();
             return new Libraries(dir, jars);
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
  * </pre>
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
-        + " every wrong solution fails the tests its expected-failures.txt lists.")
+        + " every wrong solution (solutions/<lab>/wrong/*.patch) fails the tests its header lists.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     Options options;

@@ -8,7 +8,7 @@ import ipclab.testkit.Visibility;
  */
 public record ExpectedTest(String uid, String className, String method, String name, int points, Visibility.Level visibility) {
 
-    /** {@code SimpleClassName#methodName}, as expected-failures.txt names a test. */
+    /** {@code SimpleClassName#methodName}, as a wrong solution's header names a test. */
     public String shortName() {
         return className.substring(className.lastIndexOf('.') + 1) + "#" + method;
     }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *   labs/&lt;name&gt;/src/test/java/                  public tests   (visible by default)
  *   labs/&lt;name&gt;/src/hidden/java/                hidden tests   (hidden by default)
  *   solutions/&lt;name&gt;/src/main/java/             reference solution
- *   solutions/&lt;name&gt;/src/wrong/&lt;w&gt;/java/         wrong solution w, an overlay of the reference
+ *   solutions/&lt;name&gt;/wrong/&lt;w&gt;.patch             wrong solution w, a patch against the reference
  * </pre>
  */
 public record LabSpec(String name, String packageName, Path dir, Path solutionDir) {
@@ -71,11 +71,11 @@ public record LabSpec(String name, String packageName, Path dir, Path solutionDi
 
     /** The bundled wrong solutions, in name order. */
     public List<WrongSolution> wrongSolutions() {
-        Path wrong = solutionDir.resolve("src/wrong");
+        Path wrong = solutionDir.resolve("wrong");
         if (!Files.isDirectory(wrong)) return List.of();
-        try (Stream<Path> dirs = Files.list(wrong)) {
+        try (Stream<Path> patches = Files.list(wrong)) {
             var found = new ArrayList<WrongSolution>();
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) found.add(WrongSolution.read(d));
+            for (Path p : patches.filter(p -> p.toString().endsWith(".patch")).sorted().toList()) found.add(WrongSolution.read(p));
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -192,22 +192,16 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Ends the test's programs and removes everything they left; returns one line for each
-     * thing that was left behind by a program (empty when all is clean).
+     * What the test's programs left behind now, one line each (empty when all is clean): a
+     * process still running after its parent ended, a queue in a reserved key block, a segment
+     * the test did not make, a named pipe. Removes nothing; see {@link ProgramAssert.LabAssert}.
      */
-    List<String> cleanUp() {
-        synchronized (this) {
-            programs.forEach(RunningProgram::close);
-        }
+    public synchronized List<String> leftovers() {
         var left = new ArrayList<String>();
-        var orphans = tag.processes();
-        if (!orphans.isEmpty()) {
-            orphans.forEach(p -> left.add("a process still running after its parent ended: " + ProcessTag.describe(p)));
-            ProcessTag.killAll(orphans, Duration.ofSeconds(10));
-        }
+        for (var p : tag.processes()) left.add("a process still running after its parent ended: " + ProcessTag.describe(p));
         for (int first : keyBlocks) {
             for (int key = first; key < first + KEY_BLOCK; key++) {
-                if (MessageQueue.removeIfExists(key)) left.add("a message queue with key " + key);
+                if (MessageQueue.exists(key)) left.add("a message queue with key " + key + " (ipcrm -Q " + key + ")");
             }
         }
         for (Path segment : segmentsNow()) {
@@ -215,6 +209,25 @@ public final class Lab implements AutoCloseable {
         }
         for (Path fifo : fifoPaths) {
             if (Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)) left.add("a named pipe " + fifo.getFileName());
+        }
+        return left;
+    }
+
+    /**
+     * Ends the test's programs and removes everything they left; returns one line for each
+     * thing that was left behind by a program (empty when all is clean).
+     */
+    List<String> cleanUp() {
+        synchronized (this) {
+            programs.forEach(RunningProgram::close);
+        }
+        var orphans = tag.processes();
+        ProcessTag.killAll(orphans, Duration.ofSeconds(10));
+        var left = new ArrayList<String>();
+        orphans.forEach(p -> left.add("a process still running after its parent ended: " + ProcessTag.describe(p)));
+        left.addAll(leftovers());
+        for (int first : keyBlocks) {
+            for (int key = first; key < first + KEY_BLOCK; key++) MessageQueue.removeIfExists(key);
         }
         synchronized (this) {
             if (shmDir != null) deleteTree(shmDir);
