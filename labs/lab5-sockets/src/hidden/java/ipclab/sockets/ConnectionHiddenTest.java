@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Part B in this JVM: Connection's framing, Listener and Client, and the handshake on the wire. */
 @LabTest
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Part B: connections and the handshake")
 class ConnectionHiddenTest {
     private static final Duration WAIT = Duration.ofSeconds(20);

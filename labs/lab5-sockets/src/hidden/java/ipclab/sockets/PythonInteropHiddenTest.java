@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a Python speaking CPython 3.12's handshake ("3.12"). Skipped when there is no python3.
  */
 @LabTest
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Part B and C: talking to Python")
 class PythonInteropHiddenTest {
     private static final byte[] KEY = "secret password".getBytes(StandardCharsets.US_ASCII);
@@ -36,7 +36,7 @@ class PythonInteropHiddenTest {
 
     private static <T> T within(java.util.concurrent.CompletableFuture<T> future) throws Exception {
         try {
-            return future.get(Timing.scaled(Duration.ofSeconds(20)).toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(Timing.scaled(Duration.ofSeconds(60)).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) throw cause;
             throw e;

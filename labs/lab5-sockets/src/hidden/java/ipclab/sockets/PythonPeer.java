@@ -34,7 +34,7 @@ final class PythonPeer implements AutoCloseable {
     static final String SCRIPT = """
             import hmac, json, os, signal, sys
             from multiprocessing import connection as mpc
-            signal.alarm(30)  # never outlive a test
+            signal.alarm(120)  # never outlive a test
 
             role, address, keyhex, form = sys.argv[1:5]
             key = bytes.fromhex(keyhex)
@@ -170,7 +170,7 @@ final class PythonPeer implements AutoCloseable {
 
     /** Waits for a line starting with the prefix and returns it. */
     String awaitLine(String prefix) {
-        await().alias("python prints a line starting '" + prefix + "'").atMost(Timing.scaled(Duration.ofSeconds(20)))
+        await().alias("python prints a line starting '" + prefix + "'").atMost(Timing.scaled(Duration.ofSeconds(60)))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> lines().stream().anyMatch(l -> l.startsWith(prefix)) || !process.isAlive());
         return lines().stream().filter(l -> l.startsWith(prefix)).findFirst()
@@ -179,7 +179,7 @@ final class PythonPeer implements AutoCloseable {
 
     int awaitExit() {
         try {
-            if (!process.waitFor(Timing.scaled(Duration.ofSeconds(20)).toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(Timing.scaled(Duration.ofSeconds(60)).toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("python did not exit:\n" + String.join("\n", lines()));
             }
             return process.exitValue();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Part C in this JVM: RpcServer and RpcClient with an interface of the test's own. */
 @LabTest
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @DisplayName("Part C: remote calls")
 class RpcHiddenTest {
     private static final byte[] KEY = "rpc key".getBytes(StandardCharsets.US_ASCII);

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import ipclab.ipc.Address;
 import ipclab.testkit.Lab;
+import ipclab.testkit.ProgramAssert;
 import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
@@ -70,16 +71,9 @@ final class Servers {
         }
     }
 
-    /**
-     * The labs' contract for bad arguments: exit status 2, a first stderr line starting
-     * {@code usage: } or {@code error: }, at most a few lines, nothing on stdout.
-     * (To become the testkit's shared assertion.)
-     */
+    /** The labs' contract for bad arguments (the testkit's {@code refusedWithUsage}), for one command line. */
     static void assertRefusedAsBadArguments(Lab lab, Class<?> program, List<String> args) {
         var run = lab.program(program).args(args).run(EXIT);
-        assertThat(run.status()).as("%s %s: exit status; stderr: %s", program.getSimpleName(), args, run.stderr()).isEqualTo(2);
-        assertThat(run.stderrLines()).as("%s %s: stderr", program.getSimpleName(), args).isNotEmpty().hasSizeLessThanOrEqualTo(5)
-                .first().asString().matches(l -> l.startsWith("usage: ") || l.startsWith("error: "), "starts with usage: or error:");
-        assertThat(run.stdout()).as("%s %s: stdout", program.getSimpleName(), args).isEmpty();
+        ProgramAssert.assertThat(run).as("%s %s", program.getSimpleName(), args).refusedWithUsage();
     }
 }

@@ -25,6 +25,7 @@ public final class Client {
      * @throws AuthenticationException either side failed the handshake (the connection is closed)
      */
     public static Connection connect(SocketAddress address, byte[] authkey) {
+        if (authkey != null) Handshake.warmUp();
         SocketChannel channel;
         try {
             channel = SocketChannel.open(address);

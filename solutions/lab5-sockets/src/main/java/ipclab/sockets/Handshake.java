@@ -52,6 +52,16 @@ final class Handshake {
     private Handshake() {
     }
 
+    /**
+     * Loads the HMAC and random-number code before any peer waits: a cold JVM on a busy machine
+     * can take seconds over its first HMAC, and the peer gives the whole handshake 5 s.
+     */
+    static void warmUp() {
+        hmac("sha256", ascii("warm"), ascii("up"));
+        hmac("md5", ascii("warm"), ascii("up"));
+        RANDOM.nextBytes(new byte[RANDOM_LENGTH]);
+    }
+
     /** A step of the handshake. */
     @FunctionalInterface
     interface Steps {

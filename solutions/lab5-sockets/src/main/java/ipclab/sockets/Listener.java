@@ -41,6 +41,7 @@ public final class Listener implements AutoCloseable {
         }
         this.authkey = authkey == null ? null : authkey.clone();
         this.legacy = legacyChallenge;
+        if (authkey != null) Handshake.warmUp();
     }
 
     /**
