@@ -160,9 +160,12 @@ final class PythonPeer implements AutoCloseable {
         }
     }
 
+    /** The complete lines Python printed so far (a line still being written does not count). */
     List<String> lines() {
         try {
-            return Files.readAllLines(out, StandardCharsets.UTF_8);
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            return end < 0 ? List.of() : text.substring(0, end).lines().toList();
         } catch (IOException e) {
             return List.of();
         }
