@@ -23,13 +23,13 @@ class CounterHiddenTest {
     void remoteCounterIsExact(Lab lab) {
         String key = Servers.keyFile(lab, "counter key");
         var server = Servers.start(lab, CounterServer.class, "tcp:127.0.0.1:0", "--authkey-file", key);
-        var first = lab.program(CounterClient.class).args(server.printed(), "--authkey-file", key, "8", "200").start();
+        var first = lab.program(CounterClient.class).args(server.printed(), "--authkey-file", key, "4", "150").start();
         assertThat(first.awaitExit(EXIT)).as("CounterClient's exit status" + first.context()).isZero();
-        var second = lab.program(CounterClient.class).args(server.printed(), "--authkey-file", key, "3", "200").start();
+        var second = lab.program(CounterClient.class).args(server.printed(), "--authkey-file", key, "2", "150").start();
         assertThat(second.awaitExit(EXIT)).as("CounterClient's exit status" + second.context()).isZero();
         assertThat(first.stdoutLines()).hasSize(2);
-        assertThat(first.stdoutLines().getFirst()).isEqualTo("expected=1600 actual=1600");
-        assertThat(second.stdoutLines().getFirst()).isEqualTo("expected=600 actual=600");
+        assertThat(first.stdoutLines().getFirst()).isEqualTo("expected=600 actual=600");
+        assertThat(second.stdoutLines().getFirst()).isEqualTo("expected=300 actual=300");
         for (var run : List.of(first, second)) {
             assertThat(run.stdoutLines().get(1)).as("the rate line").matches("calls per second: [0-9]+(\\.[0-9]+)?");
         }
