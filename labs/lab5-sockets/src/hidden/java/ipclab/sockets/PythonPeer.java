@@ -192,8 +192,10 @@ final class PythonPeer implements AutoCloseable {
         }
     }
 
+    /** Kills Python and what it started (a {@code python3} on the PATH may be a wrapper script). */
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 }
