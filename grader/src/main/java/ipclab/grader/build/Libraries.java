@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The jars a lab is compiled and tested with, from the folder the grader's build fills
  * ({@code grader/target/lib}): the kit's {@code ipc} and {@code testkit}, JUnit, AssertJ,
- * Awaitility and what they need. Nothing is downloaded at grading time.
+ * Awaitility, Jackson (lab 5's JSON) and what they need. Nothing is downloaded at grading time.
  *
  * <p>In the test JVM, JUnit's jars go on the module path (named modules: code on the classpath
  * cannot reflect into them, nor reach the harness's listener through them) and the rest on the
@@ -38,9 +38,9 @@ public record Libraries(Path dir, List<Path> jars) {
         return jar.getFileName().toString();
     }
 
-    /** The support library, all a student's main code may use besides the JDK. */
+    /** The support library and the JSON library (lab 5), all a student's main code may use besides the JDK. */
     public List<Path> forMainCode() {
-        return jars.stream().filter(j -> name(j).startsWith("ipc-")).toList();
+        return jars.stream().filter(j -> name(j).startsWith("ipc-") || name(j).startsWith("jackson-")).toList();
     }
 
     /** Everything the tests compile against (byte-buddy, AssertJ's runtime helper, only slows javac down). */

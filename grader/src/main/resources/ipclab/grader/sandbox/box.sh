@@ -8,6 +8,7 @@
 #   /tmp, /dev/shm                       fresh tmpfs, gone with the box
 #   /dev                                 null, zero, full, random, urandom only
 #   /proc                                this PID namespace's processes only
+#   network                              loopback (127.0.0.1) only, no route out
 #
 # Nothing else of the host (the kit, its solutions and hidden tests, home folders, other
 # students' workspaces) exists in the box. The command runs in a nested user namespace where it
@@ -22,6 +23,9 @@
 set -eu
 R=$1 DIRS=$2 FILES=$3 LINKS=$4 FSTAB=$5
 shift 6
+# The network namespace has a loopback interface only, and it is down: bring it up for the labs'
+# sockets on 127.0.0.1 (lab 5). There is still no route out of the box.
+if command -v ip >/dev/null 2>&1; then ip link set lo up; fi
 mount -t tmpfs -o size=4m,mode=0755 box "$R"
 cd "$R"
 IFS='

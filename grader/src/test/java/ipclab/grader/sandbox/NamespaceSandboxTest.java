@@ -82,6 +82,15 @@ class NamespaceSandboxTest {
     }
 
     @Test
+    void loopbackIsUpAndNothingElseIsReachable() throws Exception {
+        var ran = run("ip -o link show lo | grep -q 'state UNKNOWN\\|UP' && echo lo-up;"
+                + " ip route get 1.1.1.1 >/dev/null 2>&1 || echo no-route-out;"
+                + " ip route get 127.0.0.1 >/dev/null 2>&1 && echo loopback-route", Map.of());
+        assertThat(ran.stdout()).as("lab 5's servers listen on 127.0.0.1 in the box; nothing leaves it")
+                .contains("lo-up", "no-route-out", "loopback-route");
+    }
+
+    @Test
     void queuesFilesAndProcessesDieWithTheBox() throws Exception {
         var ran = run("ipcmk -Q >/dev/null && ipcs -q | awk '/^0x/ {print \"key=\" $1}'; echo left > /dev/shm/ipclab-box-test;"
                 + " setsid sh -c 'while :; do read x < /dev/zero; done' >/dev/null 2>&1 & echo started", Map.of());
