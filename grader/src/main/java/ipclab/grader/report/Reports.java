@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import ipclab.grader.score.StudentGrade;
 
@@ -41,23 +41,19 @@ public final class Reports {
         }
     }
 
-    static LinkedHashMap<String, Object> json(ClassResult result) {
-        var json = new LinkedHashMap<String, Object>();
-        json.put("graderVersion", result.graderVersion());
-        json.put("gradedAt", result.when().toString());
-        json.put("sandbox", result.sandbox());
-        json.put("labs", result.labs());
-        var students = new ArrayList<Object>();
-        for (var s : result.students()) {
-            var sj = new LinkedHashMap<String, Object>();
-            sj.put("student", s.student());
-            sj.put("points", s.points());
-            sj.put("maxPoints", s.maxPoints());
-            sj.put("labs", s.labs().stream().map(GradeJson::toJson).toList());
-            students.add(sj);
-        }
-        json.put("students", students);
-        return json;
+    /** {@code grades.json}: the grading and every student's labs in full. */
+    record ClassJson(String graderVersion, String gradedAt, String sandbox, Map<String, Integer> labs, List<StudentJson> students) {
+    }
+
+    /** A student in {@code grades.json}. */
+    record StudentJson(String student, int points, int maxPoints, List<GradeJson.Lab> labs) {
+    }
+
+    static ClassJson json(ClassResult result) {
+        var students = result.students().stream()
+                .map(s -> new StudentJson(s.student(), s.points(), s.maxPoints(), s.labs().stream().map(GradeJson::of).toList()))
+                .toList();
+        return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students);
     }
 
     public static void write(Path file, String text) {
