@@ -7,7 +7,7 @@ final class Html {
     private Html() {
     }
 
-    static String render(ClassResult result) {
+    static String render(ClassResult result, java.util.Map<String, StudentFiles> files) {
         var out = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>ipc-labs grades</title>
@@ -21,7 +21,7 @@ final class Html {
         result.labs().forEach((lab, max) -> out.append("<th>").append(esc(lab)).append("<br>(").append(max).append(")</th>"));
         out.append("<th>total</th></tr>\n");
         for (var s : result.students()) {
-            out.append("<tr><td><a href=\"feedback/").append(esc(s.student())).append(".md\">").append(esc(s.student())).append("</a></td>");
+            out.append("<tr><td><a href=\"").append(esc(files.get(s.student()).feedback())).append("\">").append(esc(s.student())).append("</a></td>");
             for (String lab : result.labs().keySet()) {
                 var g = s.lab(lab).orElse(null);
                 String css = g == null || g.status() != LabStatus.GRADED ? "not" : g.points() == g.maxPoints() ? "full" : g.points() == 0 ? "zero" : "";

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import ipclab.grader.score.StudentGrade;
@@ -22,23 +25,41 @@ import ipclab.grader.score.StudentGrade;
  *   gradescope/&lt;student&gt;/results.json  Gradescope's results.json for the student's submission
  *   logs/&lt;student&gt;/&lt;lab&gt;.log           what the tests and the student's code printed (capped), for the instructor
  * </pre>
+ *
+ * where {@code <student>} is the student's {@link StudentFiles file name}; the reports' contents
+ * name every student exactly.
  */
 public final class Reports {
     private Reports() {
     }
 
     public static void writeAll(Path out, ClassResult result, boolean released) {
+        var files = files(result);
         write(out.resolve("grades.csv"), GradesCsv.render(result));
-        write(out.resolve("grades.json"), Json.write(json(result)));
-        write(out.resolve("index.html"), Html.render(result));
+        write(out.resolve("grades.json"), Json.write(json(result, files)));
+        write(out.resolve("index.html"), Html.render(result, files));
         for (StudentGrade s : result.students()) {
-            write(out.resolve("feedback").resolve(s.student() + ".md"), Feedback.render(s, released));
-            write(out.resolve("gradescope").resolve(s.student()).resolve("results.json"), Json.write(Gradescope.render(s)));
+            var f = files.get(s.student());
+            write(out.resolve(f.feedback()), Feedback.render(s, released));
+            write(out.resolve(f.gradescope()), Json.write(Gradescope.render(s)));
             for (var lab : s.labs()) {
-                write(out.resolve("junit").resolve(s.student()).resolve(lab.lab() + ".xml"), JUnitXml.render(s.student(), lab, released));
-                if (!lab.output().isEmpty()) write(out.resolve("logs").resolve(s.student()).resolve(lab.lab() + ".log"), lab.output());
+                write(out.resolve(f.junit().get(lab.lab())), JUnitXml.render(s.student(), lab, released));
+                if (f.logs().containsKey(lab.lab())) write(out.resolve(f.logs().get(lab.lab())), lab.output());
             }
         }
+    }
+
+    /** Every student's files; two students whose files would be the same (never seen: a 40-bit hash collision) stop the reports. */
+    static Map<String, StudentFiles> files(ClassResult result) {
+        var files = new LinkedHashMap<String, StudentFiles>();
+        var taken = new HashMap<String, String>();
+        for (var s : result.students()) {
+            var f = StudentFiles.of(s);
+            String other = taken.putIfAbsent(f.feedback().toLowerCase(Locale.ROOT), s.student());
+            if (other != null) throw new IllegalStateException("students '" + other + "' and '" + s.student() + "' would share the report " + f.feedback());
+            files.put(s.student(), f);
+        }
+        return files;
     }
 
     /** {@code grades.json}: the grading and every student's labs in full. */
@@ -46,12 +67,13 @@ public final class Reports {
     }
 
     /** A student in {@code grades.json}. */
-    record StudentJson(String student, int points, int maxPoints, List<GradeJson.Lab> labs) {
+    record StudentJson(String student, int points, int maxPoints, StudentFiles files, List<GradeJson.Lab> labs) {
     }
 
-    static ClassJson json(ClassResult result) {
+    static ClassJson json(ClassResult result, Map<String, StudentFiles> files) {
         var students = result.students().stream()
-                .map(s -> new StudentJson(s.student(), s.points(), s.maxPoints(), s.labs().stream().map(GradeJson::of).toList()))
+                .map(s -> new StudentJson(s.student(), s.points(), s.maxPoints(), files.get(s.student()),
+                        s.labs().stream().map(GradeJson::of).toList()))
                 .toList();
         return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students);
     }

@@ -40,6 +40,12 @@ class ReportsTest extends ReportsFixture {
     }
 
     @Test
+    void theTableMeasuresNamesInTerminalColumns() {
+        assertThat(ClassTable.width("李明")).isEqualTo(4);
+        assertThat(ClassTable.width(java.text.Normalizer.normalize("Zoé", java.text.Normalizer.Form.NFD))).isEqualTo(3);
+    }
+
+    @Test
     void feedbackShowsVisibleMessagesHidesHiddenOnesAndHoldsBackAfterDueDateTests() {
         String before = Feedback.render(result().students().getFirst(), false);
         assertThat(before).contains("expected: 5").contains("HiddenTest › addsNegative").doesNotContain("SECRET")
