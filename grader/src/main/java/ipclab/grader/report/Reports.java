@@ -23,6 +23,7 @@ import ipclab.grader.score.StudentGrade;
  *   feedback/&lt;student&gt;.md             what the student gets back (visibility respected)
  *   junit/&lt;student&gt;/&lt;lab&gt;.xml          JUnit XML per student x lab (visibility respected)
  *   gradescope/&lt;student&gt;/results.json  Gradescope's results.json for the student's submission
+ *   classroom50/&lt;student&gt;/result.json  Classroom 50's result/v1 for the student (visibility respected)
  *   logs/&lt;student&gt;/&lt;lab&gt;.log           what the tests and the student's code printed (capped), for the instructor
  * </pre>
  *
@@ -42,6 +43,7 @@ public final class Reports {
             var f = files.get(s.student());
             write(out.resolve(f.feedback()), Feedback.render(s, released));
             write(out.resolve(f.gradescope()), Json.write(Gradescope.render(s)));
+            write(out.resolve(f.classroom50()), Json.write(Classroom50.render(s, released)));
             for (var lab : s.labs()) {
                 write(out.resolve(f.junit().get(lab.lab())), JUnitXml.render(s.student(), lab, released));
                 if (f.logs().containsKey(lab.lab())) write(out.resolve(f.logs().get(lab.lab())), lab.output());
