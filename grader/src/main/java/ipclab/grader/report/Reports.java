@@ -19,7 +19,8 @@ import ipclab.grader.score.StudentGrade;
  * <pre>
  *   grades.csv                         a row per student: points per lab and total (gradebook import)
  *   grades.json                        everything: every test's outcome and message, compiler errors, output, timings
- *   index.html                         the class overview
+ *   index.html                         the class table (sortable), per lab the score histogram and item analysis, similar pairs
+ *   students/&lt;student&gt;.html           a student's page for the instructor: feedback, every message, logs
  *   feedback/&lt;student&gt;.md             what the student gets back (visibility respected)
  *   junit/&lt;student&gt;/&lt;lab&gt;.xml          JUnit XML per student x lab (visibility respected)
  *   gradescope/&lt;student&gt;/results.json  Gradescope's results.json for the student's submission
@@ -37,11 +38,14 @@ public final class Reports {
     public static void writeAll(Path out, ClassResult result, boolean released) {
         var files = files(result);
         write(out.resolve("grades.csv"), GradesCsv.render(result));
-        write(out.resolve("grades.json"), Json.write(json(result, files)));
-        write(out.resolve("index.html"), Html.render(result, files));
+        var analysis = ItemAnalysis.of(result);
+        write(out.resolve("grades.json"), Json.write(json(result, files, analysis)));
+        write(out.resolve("index.html"), Html.index(result, files, analysis, List.of()));
         for (StudentGrade s : result.students()) {
             var f = files.get(s.student());
-            write(out.resolve(f.feedback()), Feedback.render(s, released));
+            String feedback = Feedback.render(s, released);
+            write(out.resolve(f.feedback()), feedback);
+            write(out.resolve(f.page()), Html.student(s, feedback));
             write(out.resolve(f.gradescope()), Json.write(Gradescope.render(s)));
             write(out.resolve(f.classroom50()), Json.write(Classroom50.render(s, released)));
             for (var lab : s.labs()) {
@@ -65,19 +69,20 @@ public final class Reports {
     }
 
     /** {@code grades.json}: the grading and every student's labs in full. */
-    record ClassJson(String graderVersion, String gradedAt, String sandbox, Map<String, Integer> labs, List<StudentJson> students) {
+    record ClassJson(String graderVersion, String gradedAt, String sandbox, Map<String, Integer> labs, List<StudentJson> students,
+                     List<ItemAnalysis.Lab> itemAnalysis) {
     }
 
     /** A student in {@code grades.json}. */
     record StudentJson(String student, int points, int maxPoints, StudentFiles files, List<GradeJson.Lab> labs) {
     }
 
-    static ClassJson json(ClassResult result, Map<String, StudentFiles> files) {
+    static ClassJson json(ClassResult result, Map<String, StudentFiles> files, List<ItemAnalysis.Lab> analysis) {
         var students = result.students().stream()
                 .map(s -> new StudentJson(s.student(), s.points(), s.maxPoints(), files.get(s.student()),
                         s.labs().stream().map(GradeJson::of).toList()))
                 .toList();
-        return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students);
+        return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students, analysis);
     }
 
     public static void write(Path file, String text) {
