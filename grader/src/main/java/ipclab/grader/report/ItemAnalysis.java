@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.Verdict;
 import ipclab.testkit.Visibility;
@@ -38,7 +36,6 @@ public final class ItemAnalysis {
      * @param flag     {@code nobody} or {@code everybody} passed it (of at least two students), else null
      * @param unstable whether repeated runs disagreed ({@code --repeat}); null when not measured
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TestStat(String name, int points, Visibility.Level visibility, int passed, int graded, double passRate,
                            String flag, Boolean unstable) {
     }

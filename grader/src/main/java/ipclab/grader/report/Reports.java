@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ipclab.grader.score.StudentGrade;
+import ipclab.grader.similarity.SimilarityReport;
 
 /**
  * Writes every report of a class grading into the output folder:
@@ -40,7 +41,7 @@ public final class Reports {
         write(out.resolve("grades.csv"), GradesCsv.render(result));
         var analysis = ItemAnalysis.of(result);
         write(out.resolve("grades.json"), Json.write(json(result, files, analysis)));
-        write(out.resolve("index.html"), Html.index(result, files, analysis, List.of()));
+        write(out.resolve("index.html"), Html.index(result, files, analysis, pairs(out)));
         for (StudentGrade s : result.students()) {
             var f = files.get(s.student());
             String feedback = Feedback.render(s, released);
@@ -52,6 +53,31 @@ public final class Reports {
                 write(out.resolve(f.junit().get(lab.lab())), JUnitXml.render(s.student(), lab, released));
                 if (f.logs().containsKey(lab.lab())) write(out.resolve(f.logs().get(lab.lab())), lab.output());
             }
+        }
+    }
+
+    /** The similar pairs of a similarity report in the same folder (./grade similarity), for the index. */
+    private static List<Html.Pair> pairs(Path out) {
+        return SimilarityReport.read(out).stream().map(p -> new Html.Pair(p.lab(), p.first(), p.second(),
+                Math.round(p.similarity() * 100) + " % (max " + Math.round(p.maxSimilarity() * 100) + " %)")).toList();
+    }
+
+    /**
+     * Writes index.html again from the grades.json in the folder (after a similarity report was
+     * added to it); false when the folder has no grades.json.
+     */
+    public static boolean rewriteIndex(Path out) {
+        Path gradesJson = out.resolve("grades.json");
+        if (!Files.isRegularFile(gradesJson)) return false;
+        try {
+            var json = Json.read(Files.readString(gradesJson, StandardCharsets.UTF_8), ClassJson.class);
+            var students = json.students().stream()
+                    .map(s -> new StudentGrade(s.student(), s.labs().stream().map(GradeJson.Lab::grade).toList())).toList();
+            var result = new ClassResult(json.labs(), students, json.sandbox(), json.graderVersion(), java.time.Instant.parse(json.gradedAt()));
+            write(out.resolve("index.html"), Html.index(result, files(result), json.itemAnalysis(), pairs(out)));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

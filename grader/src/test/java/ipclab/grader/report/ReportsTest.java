@@ -116,6 +116,18 @@ class ReportsTest extends ReportsFixture {
     }
 
     @Test
+    void theIndexShowsTheSimilarPairsOfASimilarityReportInTheSameFolder(@TempDir Path out) throws Exception {
+        ipclab.grader.similarity.SimilarityReport.write(out, List.of(new ipclab.grader.similarity.Similarity.LabResult("lab1-fibonacci-shm", 2,
+                List.of(new ipclab.grader.similarity.Similarity.Pair("lab1-fibonacci-shm", "<b>ada</b>", "bob", 0.91, 0.95)), List.of(), null)));
+        Reports.writeAll(out, result(), false);
+        assertThat(Files.readString(out.resolve("index.html"))).contains("&lt;b&gt;ada&lt;/b&gt;").contains("91 % (max 95 %)")
+                .doesNotContain("<b>ada");
+        Files.delete(out.resolve("index.html"));
+        assertThat(Reports.rewriteIndex(out)).isTrue();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("91 % (max 95 %)").contains("ada");
+    }
+
+    @Test
     void everyReportIsWritten(@TempDir Path out) {
         Reports.writeAll(out, result(), false);
         for (String f : List.of("grades.csv", "grades.json", "index.html", "feedback/ada.md", "gradescope/ada/results.json",
