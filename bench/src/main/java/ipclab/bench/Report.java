@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import ipclab.bench.Result.Language;
 import ipclab.bench.Result.Latency;
 import ipclab.bench.Result.Rate;
@@ -143,26 +146,28 @@ final class Report {
         return time ? time(min) + "–" + time(max) : count(min) + "–" + count(max);
     }
 
-    static final String CSV_HEADER = "section,mechanism,language,pair,bytes,items,count,p50_us,p90_us,p99_us,max_us,"
-            + "run_medians_us,per_second,msgs_per_s,mib_per_s,items_per_s,runs_msgs_per_s,note";
+    static final List<String> CSV_HEADER = List.of("section", "mechanism", "language", "pair", "bytes", "items", "count",
+            "p50_us", "p90_us", "p99_us", "max_us", "run_medians_us", "per_second", "msgs_per_s", "mib_per_s", "items_per_s",
+            "runs_msgs_per_s", "note");
 
+    /** Every result as a row of RFC 4180 CSV (Commons CSV quotes commas, quotes and newlines). */
     static void csv(List<Result> results, Path file) throws IOException {
-        var lines = new ArrayList<String>();
-        lines.add(CSV_HEADER);
-        for (Result r : results) {
-            var head = List.of(r.section().name().toLowerCase(Locale.ROOT), quote(r.mechanism()),
-                    r.language().name().toLowerCase(Locale.ROOT), r.pair(), Long.toString(r.bytes()), Integer.toString(r.items()));
-            var tail = switch (r.outcome()) {
-                case Latency l -> List.of(Long.toString(l.count()), num(l.p50()), num(l.p90()), num(l.p99()), num(l.max()),
-                        joined(l.runMedians()), Double.isNaN(l.perSecond()) ? "" : num(l.perSecond()), "", "", "", "", "");
-                case Rate rate -> List.of("", "", "", "", "", "", "", num(rate.median()), num(rate.median() * r.bytes() / (1024 * 1024)),
-                        num(rate.median() * r.items()), joined(rate.perRun()), "");
-                case Skipped s -> List.of("", "", "", "", "", "", "", "", "", "", "", quote(s.why()));
-            };
-            lines.add(String.join(",", head) + "," + String.join(",", tail));
-        }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, lines);
+        var format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).setRecordSeparator('\n').get();
+        try (var printer = new CSVPrinter(Files.newBufferedWriter(file), format)) {
+            for (Result r : results) {
+                var row = new ArrayList<String>(List.of(r.section().name().toLowerCase(Locale.ROOT), r.mechanism(),
+                        r.language().name().toLowerCase(Locale.ROOT), r.pair(), Long.toString(r.bytes()), Integer.toString(r.items())));
+                row.addAll(switch (r.outcome()) {
+                    case Latency l -> List.of(Long.toString(l.count()), num(l.p50()), num(l.p90()), num(l.p99()), num(l.max()),
+                            joined(l.runMedians()), Double.isNaN(l.perSecond()) ? "" : num(l.perSecond()), "", "", "", "", "");
+                    case Rate rate -> List.of("", "", "", "", "", "", "", num(rate.median()), num(rate.median() * r.bytes() / (1024 * 1024)),
+                            num(rate.median() * r.items()), joined(rate.perRun()), "");
+                    case Skipped s -> List.of("", "", "", "", "", "", "", "", "", "", "", s.why());
+                });
+                printer.printRecord(row);
+            }
+        }
     }
 
     private static String num(double v) {
@@ -171,9 +176,5 @@ final class Report {
 
     private static String joined(List<Double> values) {
         return values.stream().map(Report::num).collect(Collectors.joining(" "));
-    }
-
-    private static String quote(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

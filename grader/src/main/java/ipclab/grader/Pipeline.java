@@ -27,6 +27,7 @@ import ipclab.grader.sandbox.Sandbox;
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.LabSpec;
 import ipclab.grader.submission.SourceSet;
+import ipclab.grader.submission.StudentName;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.LabGrade;
@@ -248,7 +249,7 @@ public final class Pipeline {
         String name = lab.spec().name();
         long start = System.nanoTime();
         var notes = new ArrayList<>(ignoredNotes(sources.ignored()));
-        try (var ws = Workspace.create(settings.workRoot(), student + "-" + name)) {
+        try (var ws = Workspace.create(settings.workRoot(), StudentName.fileName(student) + "-" + name)) {
             var build = LabBuild.build(lab.spec(), sources, ws, libraries, settings.compileLimit());
             if (!build.compiled()) {
                 return LabGrade.notRun(name, LabStatus.NOT_COMPILED, lab.tests(), build.errors(), notes,

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import ipclab.grader.report.GradeJson;
 import ipclab.grader.report.Json;
@@ -19,61 +21,64 @@ import ipclab.grader.score.LabGrade;
  * Lab grades by the content of what was graded: the key is a digest of the student's sources,
  * the kit's tests and libraries, the grader's version and the limits (see
  * {@link Pipeline#cacheKey}), so a result is reused exactly when grading again would grade the
- * same thing. One JSON file per key; a folder of {@code null} disables the cache. Each lab's
- * expected tests are cached too, by the digest of the kit's side of the lab, so that grading a
- * class again does not even build the kit's tests.
+ * same thing. One JSON file per key ({@link GradeJson.Lab}); a folder of {@code null} disables
+ * the cache. Each lab's expected tests are cached too, by the digest of the kit's side of the
+ * lab, so that grading a class again does not even build the kit's tests.
+ *
+ * <p>An entry that cannot be read (cut short, edited, from another format) is said once to
+ * {@code warnings}, deleted, and treated as missing: what it held is graded again.
  */
-public record ResultCache(Path dir) {
+public record ResultCache(Path dir, Consumer<String> warnings) {
+    private static final TypeReference<List<ExpectedTest>> TESTS = new TypeReference<>() {
+    };
+
+    /** A cache that says what it could not read on standard error. */
+    public ResultCache(Path dir) {
+        this(dir, w -> System.err.println("warning: " + w));
+    }
 
     public Optional<LabGrade> get(String key) {
-        if (dir == null) return Optional.empty();
-        Path file = dir.resolve(key + ".json");
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            @SuppressWarnings("unchecked")
-            var json = (Map<String, Object>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-            return Optional.of(GradeJson.fromJson(json));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();  // unreadable: grade again
-        }
+        return read(key + ".json", text -> Json.read(text, GradeJson.Lab.class).grade());
     }
 
     public void put(LabGrade grade) {
-        write(grade.key() + ".json", GradeJson.toJson(grade));
+        write(grade.key() + ".json", GradeJson.of(grade));
     }
 
     /** A lab's expected tests, found once for a version of the kit's lab (key: see {@link Pipeline#prepare}). */
-    @SuppressWarnings("unchecked")
     public Optional<List<ExpectedTest>> tests(String key) {
-        if (dir == null) return Optional.empty();
-        try {
-            var json = (List<Object>) Json.parse(Files.readString(dir.resolve("tests-" + key + ".json"), StandardCharsets.UTF_8));
-            return Optional.of(json.stream().map(o -> GradeJson.testFromJson((Map<String, Object>) o)).toList());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return read("tests-" + key + ".json", text -> Json.read(text, TESTS));
     }
 
     public void putTests(String key, List<ExpectedTest> tests) {
-        write("tests-" + key + ".json", tests.stream().map(GradeJson::toJson).toList());
+        write("tests-" + key + ".json", tests);
     }
 
-    /** A lab's reference times (key: see {@link Pipeline#prepare}). */
-    @SuppressWarnings("unchecked")
-    public Optional<Reference> reference(String key) {
+    private <T> Optional<T> read(String name, java.util.function.Function<String, T> parse) {
         if (dir == null) return Optional.empty();
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            var json = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("reference-" + key + ".json"), StandardCharsets.UTF_8));
-            var tests = new java.util.HashMap<String, Long>();
-            ((Map<String, Object>) json.get("tests")).forEach((uid, millis) -> tests.put(uid, ((Number) millis).longValue()));
-            return Optional.of(new Reference(((Number) json.get("suiteMillis")).longValue(), tests));
+            return Optional.of(parse.apply(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            warnings.accept("cache entry " + file + " is unreadable (" + why + "): removed, graded again");
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException gone) {
+                warnings.accept("cannot remove " + file + ": " + gone.getMessage());
+            }
             return Optional.empty();
         }
     }
 
+    /** A lab's reference times (key: see {@link Pipeline#prepare}). */
+    public Optional<Reference> reference(String key) {
+        return read("reference-" + key + ".json", text -> Json.read(text, Reference.class));
+    }
+
     public void putReference(String key, Reference reference) {
-        write("reference-" + key + ".json", Map.of("suiteMillis", reference.suiteMillis(), "tests", new java.util.TreeMap<>(reference.testMillis())));
+        write("reference-" + key + ".json", reference);
     }
 
     private void write(String name, Object json) {
@@ -84,7 +89,7 @@ public record ResultCache(Path dir) {
             Files.writeString(tmp, Json.write(json), StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            // not cached: computed again next time
+            warnings.accept("cannot write the cache entry " + name + " in " + dir + ": " + e.getMessage());
         }
     }
 }

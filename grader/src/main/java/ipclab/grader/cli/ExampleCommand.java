@@ -31,6 +31,6 @@ final class ExampleCommand implements Callable<Integer> {
         Workspace.deleteTree(clones);
         ExampleClass.materialize(kit, kit.exampleClass(), clones);
         System.err.println("example class: " + kit.exampleClass() + " (materialised in " + clones + ")");
-        return GradeCommand.gradeClass(clones, out, List.of(), false, false, options, System.out, System.err);
+        return GradeCommand.gradeClass(clones, out, List.of(), false, false, options, java.util.Optional.empty(), System.out, System.err);
     }
 }

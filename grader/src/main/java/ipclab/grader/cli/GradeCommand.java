@@ -8,18 +8,22 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import ipclab.grader.Pipeline;
 import ipclab.grader.build.Workspace;
 import ipclab.grader.report.ClassResult;
 import ipclab.grader.report.ClassTable;
+import ipclab.grader.report.Gradebook;
 import ipclab.grader.report.Reports;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.submission.Submissions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +55,12 @@ final class GradeCommand implements Callable<Integer> {
             + " a test they lose is reported as a problem of the machine, not of the students (exit status 2).")
     boolean control;
 
+    @Option(names = "--gradebook", paramLabel = "canvas|moodle", converter = GradeCommand.GradebookName.class, description = "Also write the gradebook import of this platform (canvas.csv or moodle.csv), students matched through --students.")
+    Gradebook gradebook;
+
+    @Option(names = "--students", paramLabel = "FILE", description = "The student mapping for --gradebook: a CSV of folder,id,name (default: students.csv in SUBMISSIONS).")
+    Path students;
+
     @Mixin
     Options options;
 
@@ -59,7 +69,22 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gradeClass(submissions, out, only, afterDueDate, control, options, System.out, System.err);
+        Optional<Gradebooks> books = Optional.ofNullable(gradebook)
+                .map(g -> new Gradebooks(g, students != null ? students : submissions.resolve("students.csv")));
+        return gradeClass(submissions, out, only, afterDueDate, control, options, books, System.out, System.err);
+    }
+
+    /** {@code canvas} or {@code moodle}, as typed. */
+    static final class GradebookName implements ITypeConverter<Gradebook> {
+        @Override
+        public Gradebook convert(String value) {
+            for (var g : Gradebook.values()) if (g.name().equalsIgnoreCase(value)) return g;
+            throw new TypeConversionException("'" + value + "' is not a gradebook: canvas or moodle");
+        }
+    }
+
+    /** A gradebook to write after grading, with its student mapping. */
+    record Gradebooks(Gradebook gradebook, Path students) {
     }
 
     /**
@@ -67,6 +92,7 @@ final class GradeCommand implements Callable<Integer> {
      * submission, 2 if the control (the reference solution) lost a test.
      */
     static int gradeClass(Path folder, Path out, List<String> only, boolean released, boolean control, Options options,
+                          Optional<Gradebooks> books,
                           PrintStream stdout, PrintStream stderr) {
         var kit = Kit.locate();
         var labs = kit.labs(options.labs);
@@ -99,6 +125,10 @@ final class GradeCommand implements Callable<Integer> {
         prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
         var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now(), controlGrades);
         Reports.writeAll(out, result, released);
+        books.ifPresent(b -> {
+            var missing = b.gradebook().write(out, result, b.students());
+            if (!missing.isEmpty()) stderr.println("not in " + b.students() + ", left out of " + b.gradebook().fileName() + ": " + String.join(", ", missing));
+        });
         Workspace.deleteTree(scratch);
 
         stdout.print(ClassTable.render(result));
@@ -106,7 +136,7 @@ final class GradeCommand implements Callable<Integer> {
             stderr.println((subs.size() - grades.size()) + " student(s) left out: not chosen with --only and nothing cached for their current work");
         }
         stdout.println(Timing.summary(subs.size() * labs.size(), pipeline.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
-        stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/)");
+        stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/, classroom50/)");
         boolean failed = grades.stream().flatMap(g -> g.labs().stream()).anyMatch(g -> g.status() == LabStatus.GRADER_ERROR);
         return failed ? 1 : result.infrastructureProblems().isEmpty() ? 0 : 2;
     }

@@ -38,8 +38,8 @@ public final class ClassTable {
         }
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = header.get(c).length();
-            for (var row : rows) widths[c] = Math.max(widths[c], row.get(c).length());
+            widths[c] = width(header.get(c));
+            for (var row : rows) widths[c] = Math.max(widths[c], width(row.get(c)));
         }
         var out = new StringBuilder();
         line(out, header, widths);
@@ -63,10 +63,21 @@ public final class ClassTable {
     private static void line(StringBuilder out, List<String> cells, int[] widths) {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
-            if (c == 0) out.append(String.format("  %-" + widths[c] + "s", cell));
-            else out.append(String.format("  %" + widths[c] + "s", cell));
+            String pad = " ".repeat(widths[c] - width(cell));
+            out.append("  ").append(c == 0 ? cell + pad : pad + cell);
         }
         out.append('\n');
+    }
+
+    /** Columns a terminal gives the text: combining marks none, Chinese, Japanese and Korean characters two. */
+    static int width(String text) {
+        return text.codePoints().map(c -> switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT -> 0;
+            default -> switch (Character.UnicodeScript.of(c)) {
+                case HAN, HIRAGANA, KATAKANA, HANGUL -> 2;
+                default -> 1;
+            };
+        }).sum();
     }
 
     /** One line for a lab's grade, as the progress log prints it. */

@@ -1,13 +1,23 @@
 package ipclab.grader.report;
 
+import java.io.StringWriter;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
 import ipclab.grader.score.LabGrade;
+import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Verdict;
 
 /**
- * A student x lab as a JUnit XML test suite (the format CI dashboards read), with the same
- * visibility as the feedback: failure messages only where the student may see them.
+ * A student x lab as a JUnit XML test suite (the format CI dashboards read), written with the
+ * JDK's {@link XMLStreamWriter}, with the same visibility as the feedback: every message
+ * (failure, skipped, not run) only where the student may see it.
  */
 public final class JUnitXml {
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
     private JUnitXml() {
     }
 
@@ -16,52 +26,82 @@ public final class JUnitXml {
         var listed = lab.tests().stream().filter(visible::listed).toList();
         long failures = listed.stream().filter(t -> t.verdict() == Verdict.FAILED).count();
         long skipped = listed.stream().filter(t -> t.verdict() == Verdict.SKIPPED || t.verdict() == Verdict.NOT_RUN).count();
-        double seconds = listed.stream().mapToLong(t -> t.millis()).sum() / 1000.0;
-        var out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<testsuite name=\"").append(attr(student + "." + lab.lab())).append("\" tests=\"").append(listed.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
-                .append("\" time=\"").append(seconds).append("\">\n");
-        out.append("  <properties>\n    <property name=\"points\" value=\"").append(lab.points())
-                .append("\"/>\n    <property name=\"maxPoints\" value=\"").append(lab.maxPoints())
-                .append("\"/>\n    <property name=\"status\" value=\"").append(lab.status().words()).append("\"/>\n  </properties>\n");
-        for (var t : listed) {
-            out.append("  <testcase classname=\"").append(attr(t.test().className())).append("\" name=\"")
-                    .append(attr(t.test().name())).append("\" time=\"").append(t.millis() / 1000.0).append("\"");
-            String message = visible.showsMessage(t) ? t.message() : "a hidden test";
-            switch (t.verdict()) {
-                case PASSED -> out.append("/>\n");
-                case FAILED -> out.append(">\n    <failure message=\"").append(attr(firstLine(message))).append("\">")
-                        .append(text(message)).append("</failure>\n  </testcase>\n");
-                case SKIPPED, NOT_RUN -> out.append(">\n    <skipped message=\"").append(attr(firstLine(t.message())))
-                        .append("\"/>\n  </testcase>\n");
+        double seconds = listed.stream().mapToLong(TestOutcome::millis).sum() / 1000.0;
+        var text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", clean(student + "." + lab.lab()));
+            xml.writeAttribute("tests", Integer.toString(listed.size()));
+            xml.writeAttribute("failures", Long.toString(failures));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", Long.toString(skipped));
+            xml.writeAttribute("time", Double.toString(seconds));
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            property(xml, "points", Integer.toString(lab.points()));
+            property(xml, "maxPoints", Integer.toString(lab.maxPoints()));
+            property(xml, "status", lab.status().words());
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (var t : listed) testcase(xml, t, visible);
+            if (!lab.compilerErrors().isEmpty()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("system-err");
+                xml.writeCharacters(clean(lab.compilerErrors()));
+                xml.writeEndElement();
             }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
-        if (!lab.compilerErrors().isEmpty()) {
-            out.append("  <system-err>").append(text(lab.compilerErrors())).append("</system-err>\n");
+        return text.append('\n').toString();
+    }
+
+    private static void testcase(XMLStreamWriter xml, TestOutcome t, Visible visible) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        boolean passed = t.verdict() == Verdict.PASSED;
+        if (passed) xml.writeEmptyElement("testcase");
+        else xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", clean(t.test().className()));
+        xml.writeAttribute("name", clean(t.test().name()));
+        xml.writeAttribute("time", Double.toString(t.millis() / 1000.0));
+        if (passed) return;
+        String message = clean(visible.showsMessage(t) ? t.message() : "a hidden test");
+        xml.writeCharacters("\n    ");
+        if (t.verdict() == Verdict.FAILED) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", firstLine(message));
+            xml.writeCharacters(message);
+            xml.writeEndElement();
+        } else {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", firstLine(message));
         }
-        return out.append("</testsuite>\n").toString();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
     }
 
     private static String firstLine(String s) {
         return s.lines().findFirst().orElse("");
     }
 
-    private static String text(String s) {
-        var out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') out.append(c);
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+    /** Without the control characters XML 1.0 cannot carry (a student's output may hold any). */
+    private static String clean(String s) {
+        return s.codePoints().filter(c -> c >= 0x20 || c == '\n' || c == '\t' || c == '\r')
+                .filter(c -> c != 0xFFFE && c != 0xFFFF)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -44,8 +44,8 @@ public final class Submissions {
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path p : entries.sorted().toList()) {
                 if (Files.isSymbolicLink(p) || p.getFileName().toString().startsWith(".")) continue;
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) add(byName, new Submission(studentName(p), p));
-                else if (p.toString().endsWith(".zip")) add(byName, unzip(p, scratch));
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) add(byName, new Submission(studentName(p), p), p);
+                else if (p.toString().endsWith(".zip")) add(byName, unzip(p, scratch), p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,24 +53,27 @@ public final class Submissions {
         return List.copyOf(byName.values());
     }
 
-    private static void add(Map<String, Submission> byName, Submission s) {
+    /**
+     * Adds a submission under its name; a second one of the same name (a folder {@code ada} and
+     * an {@code ada.zip}) is named after its whole file name, so that both are graded and told apart.
+     */
+    private static void add(Map<String, Submission> byName, Submission s, Path from) {
         String name = s.student();
-        for (int i = 2; byName.containsKey(name); i++) name = s.student() + "-" + i;
+        if (byName.containsKey(name)) name = from.getFileName().toString();
+        for (int i = 2; byName.containsKey(name); i++) name = from.getFileName() + " (" + i + ")";
         byName.put(name, new Submission(name, s.root()));
     }
 
-    /** A student's name as a file name: letters, digits, dot, dash and underscore. */
+    /** A student's name: the folder's or zip's name, exactly (see {@link StudentName} for the files made from it). */
     public static String studentName(Path p) {
         String name = p.getFileName().toString();
-        if (name.endsWith(".zip")) name = name.substring(0, name.length() - 4);
-        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+        return name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
     }
 
     /** Unpacks the .java entries of a zip into scratch/&lt;student&gt;/. */
     static Submission unzip(Path zip, Path scratch) {
         String student = studentName(zip);
-        Path target = scratch.resolve(student).toAbsolutePath().normalize();
+        Path target = scratch.resolve(StudentName.fileName(student)).toAbsolutePath().normalize();
         long total = 0;
         int count = 0;
         try (InputStream file = Files.newInputStream(zip); var in = new ZipInputStream(file)) {

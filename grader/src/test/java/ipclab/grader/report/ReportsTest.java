@@ -26,35 +26,7 @@ import ipclab.testkit.Visibility.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reports: each format's shape, and visibility respected wherever a student reads. */
-class ReportsTest {
-    static final ExpectedTest PUBLIC = test("PublicTest", "adds", 1, Level.VISIBLE);
-    static final ExpectedTest HIDDEN = test("HiddenTest", "addsNegative", 2, Level.HIDDEN);
-    static final ExpectedTest LATER = test("HiddenTest", "addsLarge", 3, Level.AFTER_DUE_DATE);
-
-    static ExpectedTest test(String cls, String method, int points, Level visibility) {
-        return new ExpectedTest("[class:" + cls + "]/[method:" + method + "()]", "ipclab.echo." + cls, method, cls + " › " + method, points, visibility);
-    }
-
-    static LabGrade lab1() {
-        return LabGrade.of("lab1-fibonacci-shm", LabStatus.GRADED, List.of(
-                new TestOutcome(PUBLIC, Verdict.FAILED, "expected: 5 <but was: 6> & \"more\"", 12),
-                new TestOutcome(HIDDEN, Verdict.FAILED, "SECRET hidden detail", 30),
-                new TestOutcome(LATER, Verdict.PASSED, "", 40)), "", "printed", List.of("ignored x.txt (outside package)"),
-                new Timings(1000, 200, 3000, 4500, 1), "k1");
-    }
-
-    static LabGrade lab2NotCompiled() {
-        return LabGrade.notRun("lab2-time-server-mq", LabStatus.NOT_COMPILED, List.of(PUBLIC), "A.java:3: error: ';' expected\n", List.of(),
-                Timings.NONE, "k2");
-    }
-
-    static ClassResult result() {
-        var labs = new LinkedHashMap<String, Integer>();
-        labs.put("lab1-fibonacci-shm", 6);
-        labs.put("lab2-time-server-mq", 1);
-        return new ClassResult(labs, List.of(new StudentGrade("ada", List.of(lab1(), lab2NotCompiled()))), "test", "v1", Instant.EPOCH);
-    }
-
+class ReportsTest extends ReportsFixture {
     @Test
     void theCsvHasARowPerStudentAndAColumnPerLabAndTheTotal() {
         assertThat(GradesCsv.render(result())).isEqualTo("student,lab1-fibonacci-shm,lab2-time-server-mq,total\nada,3,0,3\n");
@@ -65,6 +37,12 @@ class ReportsTest {
         String table = ClassTable.render(result());
         assertThat(table).contains("lab1").contains("lab2").contains("javac");
         assertThat(table.lines().filter(l -> l.strip().startsWith("ada"))).singleElement().asString().matches(".*ada\\s+3\\s+javac\\s+3");
+    }
+
+    @Test
+    void theTableMeasuresNamesInTerminalColumns() {
+        assertThat(ClassTable.width("李明")).isEqualTo(4);
+        assertThat(ClassTable.width(java.text.Normalizer.normalize("Zoé", java.text.Normalizer.Form.NFD))).isEqualTo(3);
     }
 
     @Test
@@ -82,9 +60,7 @@ class ReportsTest {
         var json = Json.write(Gradescope.render(result().students().getFirst()));
         assertThat(json).contains("\"score\": 3").contains("\"visibility\": \"after_due_date\"").contains("expected: 5")
                 .doesNotContain("SECRET");
-        @SuppressWarnings("unchecked")
-        var tests = (List<Object>) ((Map<String, Object>) Json.parse(json)).get("tests");
-        assertThat(tests).hasSize(4);
+        assertThat(Json.tree(json).get("tests")).hasSize(4);
     }
 
     @Test
@@ -97,18 +73,58 @@ class ReportsTest {
     }
 
     @Test
+    void junitXmlHidesTheMessagesOfHiddenTestsThatWereSkippedOrNotRunAndKeepsControlCharactersOut() throws Exception {
+        var lab = LabGrade.of("lab1-fibonacci-shm", LabStatus.GRADED, List.of(
+                new TestOutcome(HIDDEN, Verdict.SKIPPED, "SECRET assumption about the hidden input", 0),
+                new TestOutcome(test("HiddenTest", "other", 1, Level.HIDDEN), Verdict.NOT_RUN, "SECRET not run", 0),
+                new TestOutcome(PUBLIC, Verdict.FAILED, "bell \u0007 and ]]> end", 1)), "", "", List.of(), Timings.NONE, "k");
+        String xml = JUnitXml.render("<ada & \"bob\">", lab, false);
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(2);
+        assertThat(doc.getDocumentElement().getAttribute("name")).isEqualTo("<ada & \"bob\">.lab1-fibonacci-shm");
+        assertThat(doc.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("bell  and ]]> end");
+        assertThat(xml).doesNotContain("SECRET");
+    }
+
+    @Test
     void aLabGradeSurvivesJsonBothWays() {
         var grade = lab1();
-        @SuppressWarnings("unchecked")
-        var back = GradeJson.fromJson((Map<String, Object>) Json.parse(Json.write(GradeJson.toJson(grade))));
+        var back = Json.read(Json.write(GradeJson.of(grade)), GradeJson.Lab.class).grade();
         assertThat(back).isEqualTo(grade);
+        assertThat(Json.write(GradeJson.of(grade))).contains("\"class\": \"ipclab.echo.PublicTest\"").contains("\"compileMillis\": 1000");
     }
 
     @Test
     void jsonEscapesWhatItMust() {
-        var text = "quote \" backslash \\ newline \n tab \t control \u0001 unicode é";
-        assertThat(Json.parse(Json.write(Map.of("k", text)))).isEqualTo(Map.of("k", text));
-        assertThat(Json.parse("[1, 2.5, true, null, {\"a\": []}]")).isEqualTo(java.util.Arrays.asList(1L, 2.5, true, null, Map.of("a", List.of())));
+        var text = "quote \" backslash \\ newline \n tab \t control \u0001 unicode é 李明";
+        assertThat(Json.read(Json.write(Map.of("k", text)), Map.class)).isEqualTo(Map.of("k", text));
+    }
+
+    @Test
+    void theCsvQuotesNamesWithCommasQuotesAndNewlines() throws Exception {
+        var labs = new LinkedHashMap<String, Integer>();
+        labs.put("lab1-fibonacci-shm", 6);
+        var odd = "Smith, \"Jo\"\nline 2";
+        var result = new ClassResult(labs, List.of(new StudentGrade(odd, List.of(lab1()))), "test", "v1", Instant.EPOCH);
+        String csv = GradesCsv.render(result);
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv, GradesCsv.FORMAT)) {
+            var records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(1).get(0)).isEqualTo(odd);
+            assertThat(records.get(1).get(1)).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void theIndexShowsTheSimilarPairsOfASimilarityReportInTheSameFolder(@TempDir Path out) throws Exception {
+        ipclab.grader.similarity.SimilarityReport.write(out, List.of(new ipclab.grader.similarity.Similarity.LabResult("lab1-fibonacci-shm", 2,
+                List.of(new ipclab.grader.similarity.Similarity.Pair("lab1-fibonacci-shm", "<b>ada</b>", "bob", 0.91, 0.95)), List.of(), null)));
+        Reports.writeAll(out, result(), false);
+        assertThat(Files.readString(out.resolve("index.html"))).contains("&lt;b&gt;ada&lt;/b&gt;").contains("91 % (max 95 %)")
+                .doesNotContain("<b>ada");
+        Files.delete(out.resolve("index.html"));
+        assertThat(Reports.rewriteIndex(out)).isTrue();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("91 % (max 95 %)").contains("ada");
     }
 
     @Test

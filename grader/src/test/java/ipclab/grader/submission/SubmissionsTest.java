@@ -54,7 +54,7 @@ class SubmissionsTest {
         Files.createDirectories(subs);
         zip(subs.resolve("bob smith.zip"), Map.of("repo-main/labs/" + LAB + "/src/main/java/" + PKG + "/Adder.java", "class Adder {}"));
         var all = Submissions.read(subs, temp.resolve("scratch"));
-        assertThat(Submissions.names(all)).containsExactly("ada", "bob_smith");
+        assertThat(Submissions.names(all)).containsExactly("ada", "bob smith");
         for (var s : all) assertThat(s.sources(SPEC).orElseThrow().files()).containsOnlyKeys(PKG + "/Adder.java");
     }
 
@@ -117,8 +117,29 @@ class SubmissionsTest {
     }
 
     @Test
-    void studentNamesAreSafeFileNames() {
-        assertThat(Submissions.studentName(Path.of("Zoë O'Brien.zip"))).isEqualTo("Zo__O_Brien");
-        assertThat(Submissions.studentName(Path.of(".hidden"))).isEqualTo("_.hidden");
+    void aStudentIsNamedExactlyAfterTheFolderOrZipAndASecondOfTheSameNameAfterItsFile() throws IOException {
+        Path subs = temp.resolve("subs");
+        write(subs, "Zoë O'Brien/labs/" + LAB + "/src/main/java/" + PKG + "/Adder.java", "class Adder {}");
+        write(subs, "ada/labs/" + LAB + "/src/main/java/" + PKG + "/Adder.java", "class Adder {}");
+        zip(subs.resolve("ada.zip"), Map.of("labs/" + LAB + "/src/main/java/" + PKG + "/Adder.java", "class Adder {}"));
+        assertThat(Submissions.names(Submissions.read(subs, temp.resolve("scratch")))).containsExactly("Zoë O'Brien", "ada", "ada.zip");
+    }
+
+    @Test
+    void fileNamesAreSafeUniqueAndStable() {
+        String nfc = java.text.Normalizer.normalize("Zoé", java.text.Normalizer.Form.NFC);
+        String nfd = java.text.Normalizer.normalize("Zoé", java.text.Normalizer.Form.NFD);
+        assertThat(nfc).isNotEqualTo(nfd);
+        var names = List.of("李明", "王芳", "Zoë", nfc, nfd, "Zoë O'Brien", "ada", "Ada", ".hidden", "a/b");
+        var files = names.stream().map(StudentName::fileName).toList();
+        assertThat(files).doesNotHaveDuplicates().allMatch(f -> f.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "safe");
+        assertThat(files.stream().map(f -> f.toLowerCase(java.util.Locale.ROOT))).as("unique on a case-insensitive disk too").doesNotHaveDuplicates();
+        assertThat(StudentName.fileName("ada")).isEqualTo("ada");
+        assertThat(StudentName.fileName("Zoë O'Brien")).startsWith("Zoe_O_Brien-").hasSize("Zoe_O_Brien-".length() + 10);
+        assertThat(StudentName.fileName(nfc)).startsWith("Zoe-");
+        assertThat(StudentName.fileName(nfd)).startsWith("Zoe-");
+        assertThat(StudentName.fileName("李明")).matches("[0-9a-f]{10}");
+        assertThat(StudentName.fileName("李明")).as("the same from run to run").isEqualTo("aa22710284");
+        assertThat(StudentName.fileName("Zoë")).isEqualTo("Zoe-c6a1269858");
     }
 }
