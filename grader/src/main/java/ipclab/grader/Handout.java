@@ -104,6 +104,8 @@ public final class Handout {
             copyTree(root.resolve("bench"), out.resolve("bench"), List.of("target"));
             makeExecutable(out.resolve("bench/run"));
             Files.writeString(out.resolve(".gitignore"), GITIGNORE);
+            Files.createDirectories(out.resolve(".github/workflows"));
+            Files.writeString(out.resolve(".github/workflows/self-check.yml"), selfCheckWorkflow(labs));
             Files.writeString(out.resolve("pom.xml"), rootPom(Files.readString(root.resolve("pom.xml")), modules));
             Files.writeString(out.resolve("README.md"), readme(labs));
 
@@ -264,6 +266,17 @@ public final class Handout {
             if (in == null) throw new IllegalStateException("handout/" + name + " is missing from the grader's resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The GitHub Actions workflow: Temurin 25, ~/.m2 cached, one step per lab running its public tests (each runs even when one before failed). */
+    static String selfCheckWorkflow(List<LabSpec> labs) throws IOException {
+        var steps = new StringBuilder();
+        for (var lab : labs) {
+            steps.append("      - name: ").append(lab.name()).append(" (public tests)\n")
+                    .append("        if: ${{ !cancelled() }}\n")
+                    .append("        run: ./mvnw -B test -pl labs/").append(lab.name()).append(" -am\n");
+        }
+        return resource("self-check.yml").replace("{{steps}}\n", steps.toString());
     }
 
     private static String readme(List<LabSpec> labs) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,7 +49,7 @@ class HandoutTest {
         assertThat(labs).isNotEmpty();
         assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
                 "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
-                "run", "submit", ".gitignore", "bench/run", "bench/pom.xml", "bench/README.md");
+                "run", "submit", ".gitignore", ".github/workflows/self-check.yml", "bench/run", "bench/pom.xml", "bench/README.md");
         for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
         assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
                 || f.contains("/target/") || f.contains("HiddenTest") || f.equals("grade"));
@@ -82,6 +84,28 @@ class HandoutTest {
         assertThat(run(repo, "git", "status", "--porcelain")).isEmpty();
         assertThat(run(repo, "git", "ls-files")).contains("pom.xml", "submit", "run").doesNotContain("target/");
         assertThat(Files.readString(repo.resolve(".gitignore"))).contains("target/", ".idea/", "*.iml", "submission.zip");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSelfCheckWorkflowSetsUpTemurin25CachesM2AndRunsEachLabsPublicTestsOnEveryPush() throws IOException {
+        String text = Files.readString(out.resolve("repo/.github/workflows/self-check.yml"));
+        Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(text);
+        // YAML 1.1 reads the key "on" as the boolean true
+        Object on = workflow.containsKey("on") ? workflow.get("on") : workflow.get(true);
+        assertThat((Map<String, Object>) on).containsKey("push");
+        var jobs = (Map<String, Map<String, Object>>) workflow.get("jobs");
+        assertThat(jobs).hasSize(1);
+        var job = jobs.values().iterator().next();
+        var steps = (List<Map<String, Object>>) job.get("steps");
+        var setupJava = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/setup-java@")).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) setupJava.get("with")).containsEntry("distribution", "temurin").containsEntry("java-version", "25");
+        var cache = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/cache@")).findFirst().orElseThrow();
+        assertThat(String.valueOf(((Map<String, Object>) cache.get("with")).get("path"))).contains("~/.m2/repository");
+        var runs = steps.stream().map(s -> s.get("run")).filter(Objects::nonNull).map(String::valueOf).toList();
+        assertThat(runs).containsExactlyElementsOf(labs.stream().map(l -> "./mvnw -B test -pl labs/" + l + " -am").toList());
+        assertThat(steps.indexOf(setupJava)).isLessThan(steps.indexOf(cache));
+        assertThat(text).doesNotContainIgnoringCase("hidden/").doesNotContain("solutions", "./grade");
     }
 
     @Test
