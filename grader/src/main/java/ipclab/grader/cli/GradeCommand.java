@@ -18,6 +18,7 @@ import ipclab.grader.score.LabStatus;
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.submission.Submissions;
+import ipclab.testkit.Hints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ final class GradeCommand implements Callable<Integer> {
         var maxima = new LinkedHashMap<String, Integer>();
         prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
         var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now());
-        Reports.writeAll(out, result, released);
+        Reports.writeAll(out, result, released, lab -> Hints.ofLab(kit.root().resolve("labs").resolve(lab)));
         Workspace.deleteTree(scratch);
 
         stdout.print(ClassTable.render(result));

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 
 import ipclab.grader.score.StudentGrade;
+import ipclab.testkit.Hints;
 
 /**
  * Writes every report of a class grading into the output folder:
@@ -28,11 +30,16 @@ public final class Reports {
     }
 
     public static void writeAll(Path out, ClassResult result, boolean released) {
+        writeAll(out, result, released, lab -> Hints.NONE);
+    }
+
+    /** Every report, the feedback with the labs' hints (lab name to its {@link Hints}). */
+    public static void writeAll(Path out, ClassResult result, boolean released, Function<String, Hints> hints) {
         write(out.resolve("grades.csv"), GradesCsv.render(result));
         write(out.resolve("grades.json"), Json.write(json(result)));
         write(out.resolve("index.html"), Html.render(result));
         for (StudentGrade s : result.students()) {
-            write(out.resolve("feedback").resolve(s.student() + ".md"), Feedback.render(s, released));
+            write(out.resolve("feedback").resolve(s.student() + ".md"), Feedback.render(s, released, hints));
             write(out.resolve("gradescope").resolve(s.student()).resolve("results.json"), Json.write(Gradescope.render(s)));
             for (var lab : s.labs()) {
                 write(out.resolve("junit").resolve(s.student()).resolve(lab.lab() + ".xml"), JUnitXml.render(s.student(), lab, released));

@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
  * The student's self-check: after {@code ./mvnw test}, each lab prints a short table of its
  * public tests, passed or failed, the points earned of the public points, how many more points
  * the hidden tests grade, and for each failure its first message line, a hint when the failure
- * is one the lab's hints recognise, and the command that runs it alone. With
+ * is one the lab's hints recognise, and the command that runs it alone. The hints are the lab's {@link Hints}
+ * ({@value Hints#FILE} on the test classpath). With
  * {@code $GITHUB_STEP_SUMMARY} set (a GitHub Actions job) it also appends the table there, in
  * Markdown.
  *
@@ -43,16 +44,19 @@ public final class SelfCheck implements TestExecutionListener {
     private final PrintStream out;
     private final String summary;
     private final Properties data;
+    private final Hints hints;
 
     /** As JUnit makes it: the table on this JVM's standard error, the job summary where GitHub says. */
     public SelfCheck() {
-        this(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), System.getenv("GITHUB_STEP_SUMMARY"), data());
+        this(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), System.getenv("GITHUB_STEP_SUMMARY"),
+                data(), Hints.onClasspath());
     }
 
-    SelfCheck(PrintStream out, String summary, Properties data) {
+    SelfCheck(PrintStream out, String summary, Properties data, Hints hints) {
         this.out = out;
         this.summary = summary;
         this.data = data;
+        this.hints = hints;
     }
 
     @Override
@@ -65,7 +69,7 @@ public final class SelfCheck implements TestExecutionListener {
                 var parent = plan.getParent(id).flatMap(TestIdentifier::getSource).orElse(null);
                 if (parent instanceof MethodSource same && key(same).equals(key(method))) continue;
                 rows.putIfAbsent(key(method), new SelfCheckTable.Row(method.getClassName(), method.getMethodName(),
-                        id.getDisplayName(), Scoring.points(method), SelfCheckTable.Outcome.NOT_RUN, ""));
+                        id.getDisplayName(), Scoring.points(method), SelfCheckTable.Outcome.NOT_RUN, "", ""));
             }
         }
     }
@@ -78,7 +82,8 @@ public final class SelfCheck implements TestExecutionListener {
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && source != null) containerFailures.put(source.toString(), message);
             return;
         }
-        rows.computeIfPresent(key(method), (k, row) -> row.with(result.getStatus(), message));
+        String hint = result.getThrowable().flatMap(t -> hints.hintFor(id.getDisplayName(), describe(t))).orElse("");
+        rows.computeIfPresent(key(method), (k, row) -> row.with(result.getStatus(), message, hint));
     }
 
     @Override
@@ -97,6 +102,15 @@ public final class SelfCheck implements TestExecutionListener {
                 out.println("(could not write the job summary " + summary + ": " + e.getMessage() + ")");
             }
         }
+    }
+
+    /** A failure as the hints see it: each exception of the chain, its class and its whole message. */
+    static String describe(Throwable t) {
+        var text = new StringBuilder();
+        for (Throwable c = t; c != null && text.length() < 100_000; c = c.getCause() == c ? null : c.getCause()) {
+            text.append(c.getClass().getName()).append(": ").append(c.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     private static String key(MethodSource m) {

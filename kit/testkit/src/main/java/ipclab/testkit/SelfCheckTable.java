@@ -15,6 +15,7 @@ import org.junit.platform.engine.TestExecutionResult;
  * 40 more points are graded by hidden tests.
  *
  * locked counter loses no increment: expected 32000 but was 31877
+ *   hint: (when the lab's {@link Hints} recognise the failure)
  *   run it alone: ./mvnw test -pl labs/lab1-fibonacci-shm -am -Dtest=SharedCounterPublicTest#lockedCounterLosesNoIncrement
  * </pre>
  *
@@ -25,17 +26,17 @@ public record SelfCheckTable(String lab, List<Row> rows, int hiddenPoints) {
     public enum Outcome { PASSED, FAILED, SKIPPED, NOT_RUN }
 
     /** One test method (a parameterized test is one row, failed when a case failed). */
-    public record Row(String className, String method, String name, int points, Outcome outcome, String message) {
-        Row with(TestExecutionResult.Status status, String message) {
+    public record Row(String className, String method, String name, int points, Outcome outcome, String message, String hint) {
+        Row with(TestExecutionResult.Status status, String message, String hint) {
             return switch (status) {
-                case SUCCESSFUL -> outcome == Outcome.NOT_RUN ? new Row(className, method, name, points, Outcome.PASSED, this.message) : this;
-                case FAILED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.FAILED, message);
-                case ABORTED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.SKIPPED, message);
+                case SUCCESSFUL -> outcome == Outcome.NOT_RUN ? new Row(className, method, name, points, Outcome.PASSED, this.message, this.hint) : this;
+                case FAILED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.FAILED, message, hint);
+                case ABORTED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.SKIPPED, message, hint);
             };
         }
 
         Row notRunBecause(String why) {
-            return outcome == Outcome.NOT_RUN && !why.isBlank() ? new Row(className, method, name, points, Outcome.FAILED, "did not run: " + why) : this;
+            return outcome == Outcome.NOT_RUN && !why.isBlank() ? new Row(className, method, name, points, Outcome.FAILED, "did not run: " + why, "") : this;
         }
 
         int earned() {
@@ -75,6 +76,7 @@ public record SelfCheckTable(String lab, List<Row> rows, int hiddenPoints) {
         for (var r : rows) {
             if (!r.failed()) continue;
             out.append('\n').append(r.name()).append(": ").append(r.message().isBlank() ? "did not run" : r.message()).append('\n');
+            if (!r.hint().isBlank()) out.append("  hint: ").append(r.hint()).append('\n');
             out.append("  run it alone: ").append(rerun(r)).append('\n');
         }
         return out.append('\n').toString();
@@ -92,7 +94,8 @@ public record SelfCheckTable(String lab, List<Row> rows, int hiddenPoints) {
         if (!failures.isEmpty()) {
             out.append("\n<details><summary>What failed, and how to run it alone</summary>\n\n");
             for (var r : failures) {
-                out.append("- **").append(cell(r.name())).append("**: ").append(cell(r.message())).append("<br>`").append(rerun(r)).append("`\n");
+                out.append("- **").append(cell(r.name())).append("**: ").append(cell(r.message()))
+                        .append(r.hint().isBlank() ? "" : "<br>Hint: " + cell(r.hint())).append("<br>`").append(rerun(r)).append("`\n");
             }
             out.append("\n</details>\n");
         }

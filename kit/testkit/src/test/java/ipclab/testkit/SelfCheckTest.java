@@ -15,6 +15,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
@@ -44,8 +45,12 @@ class SelfCheckTest {
     }
 
     private String run(Path summary, Properties data) {
+        return run(summary, data, Hints.NONE);
+    }
+
+    private String run(Path summary, Properties data, Hints hints) {
         var text = new ByteArrayOutputStream();
-        var listener = new SelfCheck(new PrintStream(text, true, StandardCharsets.UTF_8), summary == null ? null : summary.toString(), data);
+        var listener = new SelfCheck(new PrintStream(text, true, StandardCharsets.UTF_8), summary == null ? null : summary.toString(), data, hints);
         var launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
         launcher.execute(request().selectors(selectClass(Sample.class)).build(), listener);
         return text.toString(StandardCharsets.UTF_8);
@@ -76,6 +81,23 @@ class SelfCheckTest {
         String markdown = Files.readString(summary);
         assertThat(markdown).startsWith("### lab9-sample: 2 / 6 public points")
                 .contains("| ✅ | passes() | 2 / 2 |", "| ❌ | fails() | 0 / 3 |", "40 more points are graded by hidden tests.");
+    }
+
+    @Test
+    void aFailureTheLabsHintsRecogniseCarriesItsHint() throws Exception {
+        var hints = Hints.read(new java.io.StringReader("""
+                # the answer
+                fails\\(\\).*expected: (\\d+)\tThe answer is {1}: look again.
+                """), "test");
+        assertThat(run(null, lab(), hints)).contains("fails(): [the answer] expected: 42 but was: 41\n  hint: The answer is 42: look again.\n");
+    }
+
+    @Test
+    void hintsNameTheLineThatIsNotAHint() {
+        assertThatThrownBy(() -> Hints.read(new java.io.StringReader("a signature without text\n"), "lab/hints.tsv"))
+                .hasMessage("lab/hints.tsv:1: a hint is a signature, a tab, and the text");
+        assertThatThrownBy(() -> Hints.read(new java.io.StringReader("(unclosed\thint\n"), "lab/hints.tsv"))
+                .hasMessageStartingWith("lab/hints.tsv:1: the signature is not a regular expression");
     }
 
     @Test
