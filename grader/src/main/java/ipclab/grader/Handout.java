@@ -130,17 +130,28 @@ public final class Handout {
     static String rootPom(String pom, List<String> modules) {
         Document doc = parse(pom);
         Element project = doc.getDocumentElement();
-        Element list = child(project, "modules");
+        setModules(doc, modules);
+        Element properties = child(project, "properties");
+        setProperty(properties, "starter.tests.skip", "false", "The public tests run on your work: ./mvnw test");
+        setProperty(properties, "kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.");
+        return serialize(doc);
+    }
+
+    /** The kit's root pom with only these modules (the autograder's kit). */
+    static String withModules(String pom, List<String> modules) {
+        Document doc = parse(pom);
+        setModules(doc, modules);
+        return serialize(doc);
+    }
+
+    private static void setModules(Document doc, List<String> modules) {
+        Element list = child(doc.getDocumentElement(), "modules");
         while (list.hasChildNodes()) list.removeChild(list.getFirstChild());
         for (String m : modules) {
             list.appendChild(doc.createTextNode("\n    "));
             list.appendChild(doc.createElement("module")).setTextContent(m);
         }
         list.appendChild(doc.createTextNode("\n  "));
-        Element properties = child(project, "properties");
-        setProperty(properties, "starter.tests.skip", "false", "The public tests run on your work: ./mvnw test");
-        setProperty(properties, "kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.");
-        return serialize(doc);
     }
 
     /** A lab's pom for the handout: without the build step that adds the hidden tests, and without a word of them. */
