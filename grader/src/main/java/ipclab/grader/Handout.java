@@ -2,6 +2,8 @@ package ipclab.grader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,41 +12,73 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Comment;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.LabSpec;
 
 /**
- * Writes the student repository from the kit: what a student clones.
+ * Writes the student repository from the kit: what a student clones. It is a git repository
+ * with one commit.
  *
  * <pre>
- *   README.md, pom.xml, mvnw, mvnw.cmd, .mvn/, .gitignore, run (runs one lab program)
+ *   README.md, pom.xml, mvnw, mvnw.cmd, .mvn/, .gitignore
+ *   run              runs one lab program (./run --version: which JDK the kit uses)
+ *   submit           checks that every lab compiles, writes submission.zip (each lab's src/main)
+ *   .github/workflows/self-check.yml   the public tests on every push, with a job summary
  *   bench/           what IPC costs (bench/run), shipped but not part of any lab
- *   kit/ipc/        the support library (its sources; not its own tests)
- *   kit/testkit/    the test support (likewise)
- *   labs/&lt;lab&gt;/      README.md (the handout), pom.xml, src/main/java (starter), src/test/java (public tests)
+ *   kit/ipc/         the support library (its sources; not its own tests)
+ *   kit/testkit/     the test support (likewise)
+ *   labs/&lt;lab&gt;/      README.md (the handout), pom.xml, src/main/java (starter), src/test (public tests)
  * </pre>
  *
  * No hidden tests, no solutions, no grader. The root pom lists only these modules, sets
  * {@code starter.tests.skip} to false, so {@code ./mvnw test} runs the public tests, and
  * {@code kit.tests.skip} to true, so that {@code -am} does not run the library's own tests; each
- * lab's pom loses the build step that adds the hidden tests.
+ * lab's pom loses the build step that adds the hidden tests. The poms are edited as XML (the
+ * JDK's DOM), comments and layout kept.
  */
 public final class Handout {
-    private static final Pattern MODULES = Pattern.compile("<modules>.*?</modules>", Pattern.DOTALL);
-    private static final Pattern SKIP = Pattern.compile("<starter\\.tests\\.skip>\\s*true\\s*</starter\\.tests\\.skip>");
-    private static final Pattern SKIP_COMMENT = Pattern.compile("\\s*<!--[^>]*?handout[^>]*?-->(?=\\s*<starter\\.tests\\.skip>)", Pattern.DOTALL);
-    private static final Pattern HIDDEN_PLUGIN = Pattern.compile(
-            "\\s*<plugin>\\s*<groupId>org\\.codehaus\\.mojo</groupId>\\s*<artifactId>build-helper-maven-plugin</artifactId>.*?</plugin>", Pattern.DOTALL);
-    private static final Pattern LAB_COMMENT = Pattern.compile("<!--(?:(?!-->).)*hidden(?:(?!-->).)*-->", Pattern.DOTALL);
+    static final String GITIGNORE = """
+            # build output
+            target/
+            *.class
+            # IDEs
+            .idea/
+            *.iml
+            .vscode/
+            .settings/
+            .project
+            .classpath
+            .factorypath
+            nbproject/
+            .DS_Store
+            # what ./submit writes
+            submission.zip
+            """;
 
     private Handout() {
     }
 
-    /** Writes the repository into out (new or empty) and returns the labs it holds. */
+    /** Writes the repository into out (new or empty), commits it, and returns the labs it holds. */
     public static List<String> write(Kit kit, Path out) {
         try {
             if (Files.isDirectory(out)) {
@@ -65,9 +99,13 @@ public final class Handout {
             makeExecutable(out.resolve("mvnw"));
             copyFile(root.resolve("run"), out.resolve("run"));
             makeExecutable(out.resolve("run"));
+            Files.writeString(out.resolve("submit"), resource("submit"));
+            makeExecutable(out.resolve("submit"));
             copyTree(root.resolve("bench"), out.resolve("bench"), List.of("target"));
             makeExecutable(out.resolve("bench/run"));
-            Files.writeString(out.resolve(".gitignore"), "target/\n*.class\n");
+            Files.writeString(out.resolve(".gitignore"), GITIGNORE);
+            Files.createDirectories(out.resolve(".github/workflows"));
+            Files.writeString(out.resolve(".github/workflows/self-check.yml"), selfCheckWorkflow(labs));
             Files.writeString(out.resolve("pom.xml"), rootPom(Files.readString(root.resolve("pom.xml")), modules));
             Files.writeString(out.resolve("README.md"), readme(labs));
 
@@ -81,43 +119,185 @@ public final class Handout {
                 copyTree(lab.dir(), to, List.of("target", "src/hidden"));
                 Files.writeString(to.resolve("pom.xml"), labPom(Files.readString(lab.dir().resolve("pom.xml"))));
             }
+            commit(out);
             return labs.stream().map(LabSpec::name).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The kit's root pom for the handout: only these modules, the public tests on, the library's own tests off. */
     static String rootPom(String pom, List<String> modules) {
-        var list = new StringBuilder("<modules>\n");
-        modules.forEach(m -> list.append("    <module>").append(m).append("</module>\n"));
-        list.append("  </modules>");
-        String result = MODULES.matcher(pom).replaceFirst(Matcher.quoteReplacement(list.toString()));
-        result = SKIP_COMMENT.matcher(result).replaceFirst("\n    <!-- The public tests run on your work: ./mvnw test -->");
-        result = SKIP.matcher(result).replaceFirst("<starter.tests.skip>false</starter.tests.skip>");
-        result = result.replace("<kit.tests.skip>false</kit.tests.skip>", "<kit.tests.skip>true</kit.tests.skip>");
-        if (!result.contains("<starter.tests.skip>false</starter.tests.skip>")) {
-            throw new IllegalStateException("the kit's pom.xml has no <starter.tests.skip>true</starter.tests.skip> to turn off");
-        }
-        return result;
+        Document doc = parse(pom);
+        Element project = doc.getDocumentElement();
+        setModules(doc, modules);
+        Element properties = child(project, "properties");
+        setProperty(properties, "starter.tests.skip", "false", "The public tests run on your work: ./mvnw test");
+        setProperty(properties, "kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.");
+        return serialize(doc);
     }
 
+    /** The kit's root pom with only these modules (the autograder's kit). */
+    static String withModules(String pom, List<String> modules) {
+        Document doc = parse(pom);
+        setModules(doc, modules);
+        return serialize(doc);
+    }
+
+    private static void setModules(Document doc, List<String> modules) {
+        Element list = child(doc.getDocumentElement(), "modules");
+        while (list.hasChildNodes()) list.removeChild(list.getFirstChild());
+        for (String m : modules) {
+            list.appendChild(doc.createTextNode("\n    "));
+            list.appendChild(doc.createElement("module")).setTextContent(m);
+        }
+        list.appendChild(doc.createTextNode("\n  "));
+    }
+
+    /** A lab's pom for the handout: without the build step that adds the hidden tests, and without a word of them. */
     static String labPom(String pom) {
-        String result = HIDDEN_PLUGIN.matcher(pom).replaceAll("");
-        return LAB_COMMENT.matcher(result).replaceAll(
-                "<!-- Your lab: your code in src/main/java, the public tests in src/test/java (./mvnw test). -->");
+        Document doc = parse(pom);
+        for (Element plugin : descendants(doc.getDocumentElement(), "plugin")) {
+            if ("build-helper-maven-plugin".equals(text(plugin, "artifactId"))) remove(plugin);
+        }
+        for (Node node : allNodes(doc.getDocumentElement())) {
+            if (node instanceof Comment c && c.getData().contains("hidden")) {
+                c.setData(" Your lab: your code in src/main/java, the public tests in src/test/java (./mvnw test). ");
+            }
+        }
+        return serialize(doc);
+    }
+
+    private static void setProperty(Element properties, String name, String value, String comment) {
+        Element property = child(properties, name);
+        property.setTextContent(value);
+        Node before = previousNonBlank(property);
+        if (before instanceof Comment c) c.setData(" " + comment + " ");
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) return e;
+        }
+        throw new IllegalStateException("the kit's pom.xml has no <" + name + "> in <" + parent.getTagName() + ">");
+    }
+
+    private static String text(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) return e.getTextContent().strip();
+        }
+        return null;
+    }
+
+    private static List<Element> descendants(Element root, String name) {
+        var found = new ArrayList<Element>();
+        var nodes = root.getElementsByTagName(name);
+        for (int i = 0; i < nodes.getLength(); i++) found.add((Element) nodes.item(i));
+        return found;
+    }
+
+    private static List<Node> allNodes(Node root) {
+        var found = new ArrayList<Node>();
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            found.add(n);
+            found.addAll(allNodes(n));
+        }
+        return found;
+    }
+
+    private static Node previousNonBlank(Node node) {
+        Node n = node.getPreviousSibling();
+        while (n != null && n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank()) n = n.getPreviousSibling();
+        return n;
+    }
+
+    /** Removes an element with the blank text before it, so that no empty line is left. */
+    private static void remove(Element element) {
+        Node before = element.getPreviousSibling();
+        if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getNodeValue().isBlank()) before.getParentNode().removeChild(before);
+        element.getParentNode().removeChild(element);
+    }
+
+    private static Document parse(String xml) {
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("the kit's pom.xml is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String serialize(Document doc) {
+        try {
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            var text = new StringWriter();
+            transformer.transform(new DOMSource(doc), new StreamResult(text));
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text + "\n";
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes the folder a git repository with one commit of everything in it. */
+    private static void commit(Path repo) {
+        git(repo, "-c", "init.defaultBranch=main", "init", "-q");
+        git(repo, "add", "-A");
+        git(repo, "-c", "commit.gpgsign=false", "commit", "-q", "-m", "ipc-labs: the labs, their starters and public tests");
+    }
+
+    private static void git(Path repo, String... args) {
+        var command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("GIT_AUTHOR_NAME", "ipc-labs", "GIT_AUTHOR_EMAIL", "ipc-labs@localhost",
+                "GIT_COMMITTER_NAME", "ipc-labs", "GIT_COMMITTER_EMAIL", "ipc-labs@localhost"));
+        try {
+            var process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("git " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + repo + ": " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the handout is a git repository, and git cannot be run here: install git (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running git", e);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Handout.class.getResourceAsStream("handout/" + name)) {
+            if (in == null) throw new IllegalStateException("handout/" + name + " is missing from the grader's resources");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The GitHub Actions workflow: Temurin 25, ~/.m2 cached, one step per lab running its public tests (each runs even when one before failed). */
+    static String selfCheckWorkflow(List<LabSpec> labs) throws IOException {
+        var steps = new StringBuilder();
+        for (var lab : labs) {
+            steps.append("      - name: ").append(lab.name()).append(" (public tests)\n")
+                    .append("        if: ${{ !cancelled() }}\n")
+                    .append("        run: ./mvnw -B test -pl labs/").append(lab.name()).append(" -am\n");
+        }
+        return resource("self-check.yml").replace("{{steps}}\n", steps.toString());
     }
 
     private static String readme(List<LabSpec> labs) throws IOException {
-        try (InputStream in = Handout.class.getResourceAsStream("handout/README.md")) {
-            if (in == null) throw new IllegalStateException("the handout README template is missing from the grader's resources");
-            String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            var list = new StringBuilder();
-            for (var lab : labs) {
-                list.append("- [").append(lab.name()).append("](labs/").append(lab.name()).append("/README.md): `./mvnw test -pl labs/")
-                        .append(lab.name()).append(" -am`\n");
-            }
-            return template.replace("{{labs}}", list.toString().strip()).replace("{{first}}", labs.isEmpty() ? "lab1" : labs.getFirst().name());
+        String template = resource("README.md");
+        var list = new StringBuilder();
+        for (var lab : labs) {
+            list.append("- [").append(lab.name()).append("](labs/").append(lab.name()).append("/README.md): `./mvnw test -pl labs/")
+                    .append(lab.name()).append(" -am`\n");
         }
+        return template.replace("{{labs}}", list.toString().strip()).replace("{{first}}", labs.isEmpty() ? "lab1" : labs.getFirst().name());
     }
 
     private static void copyFile(Path from, Path to) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,12 +49,13 @@ class HandoutTest {
         assertThat(labs).isNotEmpty();
         assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
                 "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
-                "run", "bench/run", "bench/pom.xml", "bench/README.md");
+                "run", "submit", ".gitignore", ".github/workflows/self-check.yml", "bench/run", "bench/pom.xml", "bench/README.md");
         for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
         assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
                 || f.contains("/target/") || f.contains("HiddenTest") || f.equals("grade"));
         assertThat(Files.isExecutable(out.resolve("repo/mvnw"))).isTrue();
         assertThat(Files.isExecutable(out.resolve("repo/run"))).isTrue();
+        assertThat(Files.isExecutable(out.resolve("repo/submit"))).isTrue();
     }
 
     @Test
@@ -67,16 +70,99 @@ class HandoutTest {
     }
 
     @Test
-    void theReadmeListsEveryLab() throws IOException {
+    void theReadmeListsEveryLabShowsHowToSeeTheJdkAndHowToHandIn() throws IOException {
         String readme = Files.readString(out.resolve("repo/README.md"));
         for (String lab : labs) assertThat(readme).contains("labs/" + lab + "/README.md");
+        assertThat(readme).contains("./run --version", "./submit", "submission.zip", "git push").doesNotContain("java -version");
+        for (String lab : labs) assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/README.md"))).doesNotContain("java -version");
+    }
+
+    @Test
+    void theHandoutIsAGitRepositoryWithOneCleanCommit() throws Exception {
+        Path repo = out.resolve("repo");
+        assertThat(run(repo, "git", "rev-list", "--count", "HEAD")).isEqualTo("1");
+        assertThat(run(repo, "git", "status", "--porcelain")).isEmpty();
+        assertThat(run(repo, "git", "ls-files")).contains("pom.xml", "submit", "run").doesNotContain("target/");
+        assertThat(Files.readString(repo.resolve(".gitignore"))).contains("target/", ".idea/", "*.iml", "submission.zip");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSelfCheckWorkflowSetsUpTemurin25CachesM2AndRunsEachLabsPublicTestsOnEveryPush() throws IOException {
+        String text = Files.readString(out.resolve("repo/.github/workflows/self-check.yml"));
+        Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(text);
+        // YAML 1.1 reads the key "on" as the boolean true
+        Object on = workflow.containsKey("on") ? workflow.get("on") : workflow.get(true);
+        assertThat((Map<String, Object>) on).containsKey("push");
+        var jobs = (Map<String, Map<String, Object>>) workflow.get("jobs");
+        assertThat(jobs).hasSize(1);
+        var job = jobs.values().iterator().next();
+        var steps = (List<Map<String, Object>>) job.get("steps");
+        var setupJava = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/setup-java@")).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) setupJava.get("with")).containsEntry("distribution", "temurin").containsEntry("java-version", "25");
+        var cache = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/cache@")).findFirst().orElseThrow();
+        assertThat(String.valueOf(((Map<String, Object>) cache.get("with")).get("path"))).contains("~/.m2/repository");
+        var runs = steps.stream().map(s -> s.get("run")).filter(Objects::nonNull).map(String::valueOf).toList();
+        assertThat(runs).containsExactlyElementsOf(labs.stream().map(l -> "./mvnw -B test -pl labs/" + l + " -am").toList());
+        assertThat(steps.indexOf(setupJava)).isLessThan(steps.indexOf(cache));
+        assertThat(text).doesNotContainIgnoringCase("hidden/").doesNotContain("solutions", "./grade");
+    }
+
+    @Test
+    void theHandoutsRunKnowsNoSolutionAndSaysWhichJdkItUses() throws Exception {
+        Path repo = out.resolve("repo");
+        var usage = new ProcessBuilder(repo.resolve("run").toString(), "--solution", "FibonacciParent", "10")
+                .redirectErrorStream(true).start();
+        String said = new String(usage.getInputStream().readAllBytes());
+        assertThat(usage.waitFor()).isEqualTo(2);
+        assertThat(said).contains("unknown option --solution").doesNotContain("[--solution]");
+        String version = run(repo, repo.resolve("run").toString(), "--version");
+        assertThat(version).contains("JDK 25").contains("found through");
+    }
+
+    @Test
+    void submitWritesAZipOfTheLabsSourcesThatTheGraderReadsAsItIs() throws Exception {
+        Path repo = out.resolve("submit-repo");
+        Handout.write(Fixtures.realKit(), repo);
+        var builder = new ProcessBuilder(repo.resolve("submit").toString()).directory(repo.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MAVEN_ARGS", "-o");
+        var submit = builder.start();
+        String said = new String(submit.getInputStream().readAllBytes());
+        assertThat(submit.waitFor()).as(said).isZero();
+        Path zip = repo.resolve("submission.zip");
+        assertThat(said).contains("wrote submission.zip");
+        try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+            var names = entries.stream().filter(e -> !e.isDirectory()).map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(names).isNotEmpty().allMatch(n -> n.matches("labs/[^/]+/src/main/.+"), "only the labs' src/main");
+        }
+        Path handIn = Files.createDirectories(out.resolve("hand-in"));
+        Path named = Files.copy(zip, handIn.resolve("ada.zip"));
+        var submissions = ipclab.grader.submission.Submissions.read(named, out.resolve("scratch"));
+        assertThat(submissions).singleElement().satisfies(s -> {
+            assertThat(s.student()).isEqualTo("ada");
+            for (var lab : Fixtures.realKit().labs()) {
+                assertThat(s.sources(lab)).as(lab.name()).isPresent();
+                var starter = ipclab.grader.submission.SourceSet.read(lab.starter(), lab.packagePath());
+                assertThat(s.sources(lab).orElseThrow().sameCode(starter)).as(lab.name() + ": the starter, as handed out").isTrue();
+            }
+        });
+        assertThat(run(repo, "git", "status", "--porcelain")).as("submission.zip is ignored by git").isEmpty();
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+        return output;
     }
 
     @Test
     void mvnwTestIsRedOnTheStarterAndGreenWithTheSolution() throws Exception {
         var lab = Fixtures.realKit().labs().getFirst();
         assumeTrue(lab.hasSolution(), "the first lab has no solution yet");
-        Path repo = out.resolve("repo");
+        Path repo = out.resolve("solved-repo");
+        Handout.write(Fixtures.realKit(), repo);
         assertThat(mvnwTest(repo, lab)).as("./mvnw test on the starter").isNotZero();
         ExampleClass.copyTree(lab.solution(), repo.resolve("labs").resolve(lab.name()).resolve("src/main/java"));
         assertThat(mvnwTest(repo, lab)).as("./mvnw test with the solution copied in").isZero();

@@ -21,6 +21,7 @@ import ipclab.grader.score.LabStatus;
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.submission.Submissions;
+import ipclab.testkit.Hints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -124,7 +125,7 @@ final class GradeCommand implements Callable<Integer> {
         var maxima = new LinkedHashMap<String, Integer>();
         prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
         var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now(), controlGrades);
-        Reports.writeAll(out, result, released);
+        Reports.writeAll(out, result, released, lab -> Hints.ofLab(kit.root().resolve("labs").resolve(lab)));
         books.ifPresent(b -> {
             var missing = b.gradebook().write(out, result, b.students());
             if (!missing.isEmpty()) stderr.println("not in " + b.students() + ", left out of " + b.gradebook().fileName() + ": " + String.join(", ", missing));

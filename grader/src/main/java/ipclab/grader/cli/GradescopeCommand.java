@@ -50,6 +50,7 @@ final class GradescopeCommand implements Callable<Integer> {
             var failure = new LinkedHashMap<String, Object>();
             failure.put("score", 0);
             failure.put("output", "The autograder failed (not your fault; your instructor will look into it): " + e.getMessage());
+            failure.put("output_format", "md");
             failure.put("tests", List.of());
             Reports.write(results, Json.write(failure));
             System.err.println("error: " + e.getMessage());

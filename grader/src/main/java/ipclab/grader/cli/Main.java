@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "grade", mixinStandardHelpOptions = true, version = "ipc-labs grader 1.0",
         description = {"Grade a class, validate the kit, export the student handout.",
                 "With no command: grade the bundled example class (grader/example-class) and print the table; the options below apply to it."},
-        subcommands = {GradeCommand.class, ValidateCommand.class, HandoutCommand.class, GradescopeCommand.class, ExampleCommand.class, SimilarityCommand.class,
+        subcommands = {GradeCommand.class, ValidateCommand.class, HandoutCommand.class, GradescopeCommand.class, GradescopePackageCommand.class, ExampleCommand.class,
+                SimilarityCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the kit is not sound (validate), or the grader failed", "2:bad arguments"})

@@ -1,24 +1,33 @@
 package ipclab.grader.report;
 
 import java.util.List;
+import java.util.function.Function;
 
 import ipclab.grader.score.LabGrade;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.StudentGrade;
 import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Verdict;
+import ipclab.testkit.Hints;
 import ipclab.testkit.Visibility;
 
 /**
  * {@code feedback/<student>.md}, what a student gets back: per lab the score, each test with its
  * points and outcome, the failure messages of the tests they may see (visible ones, and
  * after-due-date ones once released), names only for hidden tests, and the compiler's errors.
+ * A failure the lab's {@link Hints} recognise carries its hint, a hidden test's too (the hint
+ * only, never the test's message, code or data).
  */
 public final class Feedback {
     private Feedback() {
     }
 
     public static String render(StudentGrade student, boolean released) {
+        return render(student, released, lab -> Hints.NONE);
+    }
+
+    /** With a hint under each failure the lab's {@link Hints} recognise (hidden tests too: the hint, never their message). */
+    public static String render(StudentGrade student, boolean released, Function<String, Hints> hints) {
         var visible = new Visible(released);
         var out = new StringBuilder("# Feedback for ").append(student.student()).append("\n\n");
         int shownMax = 0, shownPoints = 0;
@@ -33,11 +42,11 @@ public final class Feedback {
         int later = student.maxPoints() - shownMax;
         if (later > 0) out.append(" (and up to ").append(later).append(" more from tests released after the due date)");
         out.append(".\n");
-        for (var lab : student.labs()) lab(out, lab, visible);
+        for (var lab : student.labs()) lab(out, lab, visible, hints.apply(lab.lab()));
         return out.toString();
     }
 
-    private static void lab(StringBuilder out, LabGrade lab, Visible visible) {
+    private static void lab(StringBuilder out, LabGrade lab, Visible visible, Hints hints) {
         var listed = lab.tests().stream().filter(visible::listed).toList();
         int max = listed.stream().mapToInt(t -> t.test().points()).sum();
         int points = listed.stream().mapToInt(TestOutcome::earned).sum();
@@ -69,6 +78,7 @@ public final class Feedback {
                 } else {
                     out.append(": failed (a hidden test: its details are not shown).\n");
                 }
+                hints.hintFor(t.test().name(), t.message()).ifPresent(h -> out.append("\nHint: ").append(h).append('\n'));
             }
         }
         var notes = studentNotes(lab.notes());

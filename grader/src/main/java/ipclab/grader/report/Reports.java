@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import ipclab.grader.score.StudentGrade;
 import ipclab.grader.similarity.SimilarityReport;
+import ipclab.testkit.Hints;
 
 /**
  * Writes every report of a class grading into the output folder:
@@ -39,6 +41,11 @@ public final class Reports {
     }
 
     public static void writeAll(Path out, ClassResult result, boolean released) {
+        writeAll(out, result, released, lab -> Hints.NONE);
+    }
+
+    /** Every report, the feedback with the labs' hints (lab name to its {@link Hints}). */
+    public static void writeAll(Path out, ClassResult result, boolean released, Function<String, Hints> hints) {
         var files = files(result);
         write(out.resolve("grades.csv"), GradesCsv.render(result));
         var analysis = ItemAnalysis.of(result);
@@ -46,7 +53,7 @@ public final class Reports {
         write(out.resolve("index.html"), Html.index(result, files, analysis, pairs(out)));
         for (StudentGrade s : result.students()) {
             var f = files.get(s.student());
-            String feedback = Feedback.render(s, released);
+            String feedback = Feedback.render(s, released, hints);
             write(out.resolve(f.feedback()), feedback);
             write(out.resolve(f.page()), Html.student(s, feedback));
             write(out.resolve(f.gradescope()), Json.write(Gradescope.render(s)));
