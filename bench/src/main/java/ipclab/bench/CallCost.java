@@ -27,8 +27,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 final class CallCost {
     private static final int IPC_NOWAIT = 04000;  // Linux and macOS alike
     private static final Linker LINKER = Linker.nativeLinker();
+    @SuppressWarnings("restricted")  // the descriptors follow <sys/msg.h>; bench/run passes --enable-native-access
     private static final MethodHandle MSGSND = LINKER.downcallHandle(LINKER.defaultLookup().find("msgsnd").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    @SuppressWarnings("restricted")
     private static final MethodHandle MSGRCV = LINKER.downcallHandle(LINKER.defaultLookup().find("msgrcv").orElseThrow(),
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
 

@@ -66,14 +66,19 @@ public final class ChildJvm {
         return builder(mainClass.getName(), args);
     }
 
-    /** Starts the child with this process's stdin, stdout and stderr, as the course's {@code Process.start()}. */
+    /**
+     * Starts the child with this process's stdin, stdout and stderr, as the course's
+     * {@code Process.start()}. The child never outlives this program (see {@link Cli}): it is
+     * killed when the program exits, also on Ctrl-C, and a program that a signal is ending starts
+     * none ({@link Cli.Failure}).
+     */
     public static Process start(Class<?> mainClass, String... args) {
         return start(builder(mainClass, args).inheritIO());
     }
 
     private static Process start(ProcessBuilder builder) {
         try {
-            return builder.start();
+            return Cli.startChild(builder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a child JVM: " + e.getMessage(), e);
         }

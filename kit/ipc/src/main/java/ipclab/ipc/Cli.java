@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,12 @@ import java.util.Set;
  *       stderr; 2 on bad arguments, after one {@code usage: } or {@code error: } line;</li>
  *   <li>no stack trace for an error the program expected;</li>
  *   <li>what was registered with {@link #removeOnExit} is removed when the program exits for
- *       any reason: success, error, or SIGINT/SIGTERM.</li>
+ *       any reason: success, error, or SIGINT/SIGTERM;</li>
+ *   <li>a child started with {@link ChildJvm#start} never outlives the program: it is killed
+ *       before the cleanups run, and once a signal has begun the cleanup no child is started
+ *       (the call fails with {@link Failure}, and nothing more is printed). The start and the
+ *       signal's cleanup take one lock, so there is no moment between them for a signal to
+ *       slip into.</li>
  * </ul>
  *
  * <pre>{@code
@@ -66,6 +72,7 @@ public final class Cli {
     }
 
     private static final Deque<Cleanup> CLEANUPS = new ArrayDeque<>();
+    private static final Set<Process> CHILDREN = new LinkedHashSet<>();  // started by ChildJvm.start, alive
     private static final Object RUNNING_CLEANUPS = new Object();
     private static volatile boolean exiting;
     private static boolean hookInstalled;
@@ -107,14 +114,55 @@ public final class Cli {
      * once each; a failing one does not stop the others.
      */
     public static synchronized void removeOnExit(Cleanup cleanup) {
-        if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                exiting = true;
-                runCleanups();
-            }, "ipclab-cleanup"));
-            hookInstalled = true;
-        }
+        installHook();
         CLEANUPS.push(cleanup);
+    }
+
+    private static synchronized void installHook() {
+        if (hookInstalled) return;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (Cli.class) {  // waits for a child start in progress; none begins after this
+                exiting = true;
+            }
+            runCleanups();
+        }, "ipclab-cleanup"));
+        hookInstalled = true;
+    }
+
+    /**
+     * Starts a child for {@link ChildJvm#start}, and kills it when the program exits, before the
+     * cleanups run; refuses if a signal is ending the program.
+     */
+    static synchronized Process startChild(ProcessBuilder builder) throws java.io.IOException {
+        if (exiting) throw new Failure("the program is ending: no new child process is started");
+        installHook();
+        var child = builder.start();
+        CHILDREN.add(child);
+        child.onExit().thenRun(() -> {
+            synchronized (Cli.class) {
+                CHILDREN.remove(child);
+            }
+        });
+        return child;
+    }
+
+    private static void killChildren() {
+        List<Process> alive;
+        synchronized (Cli.class) {
+            alive = List.copyOf(CHILDREN);
+        }
+        for (var child : alive) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+        for (var child : alive) {
+            try {
+                child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -129,6 +177,7 @@ public final class Cli {
     }
 
     private static void runCleanupsNow() {
+        killChildren();  // first: they may still use what the cleanups remove
         while (true) {
             Cleanup next;
             synchronized (Cli.class) {

@@ -146,6 +146,7 @@ final class KernelWait implements AutoCloseable {
         private static final MethodHandle PTHREAD_KILL = link("pthread_kill", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT));
         private static final MethodHandle SIGACTION = link("sigaction", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
+        @SuppressWarnings("restricted")  // see Libc
         private static MethodHandle link(String name, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), descriptor);
         }

@@ -19,6 +19,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * C result and leaves errno in a capture segment that the caller allocated with
  * {@link #newCallState}. Each function is linked the first time it is used (one holder class
  * per function), so a program that never touches a queue never pays for linking {@code msgget}.
+ *
+ * <p>Linking a C function and reading memory C returned are <em>restricted</em> operations: the
+ * JVM cannot check them, and a wrong descriptor could crash it. They are declared here, each
+ * with {@code @SuppressWarnings("restricted")} (the descriptors follow the C headers, see
+ * {@link Platform}); the permission to run them is the JVM flag
+ * {@code --enable-native-access=ALL-UNNAMED}, which every launcher of the kit passes
+ * ({@code ./run}, {@link ChildJvm}, the build's test JVMs).
  */
 final class Libc {
     private Libc() {
@@ -37,6 +44,7 @@ final class Libc {
     }
 
     /** Links a C function whose handle takes a call state segment first (see {@link #newCallState}). */
+    @SuppressWarnings("restricted")
     static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... more) {
         var symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IpcException("the C library has no function " + name));
@@ -70,6 +78,7 @@ final class Libc {
     }
 
     private static final class Strerror {
+        @SuppressWarnings("restricted")
         static final MethodHandle H = LINKER.downcallHandle(
                 LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
@@ -118,6 +127,7 @@ final class Libc {
     }
 
     /** The C library's text for an errno value, e.g. "No such file or directory". */
+    @SuppressWarnings("restricted")  // strerror returns a C string of unknown length
     static String describe(int errno) {
         try {
             var text = (MemorySegment) Strerror.H.invokeExact(errno);

@@ -76,4 +76,33 @@ class CliTest {
             MessageQueue.removeIfExists(key);
         }
     }
+
+    @Test
+    void aChildStartedJustBeforeASignalIsKilledWithTheProgram() throws Exception {
+        try (var children = new Children()) {
+            var program = children.start(CliProgram.class, "child");
+            var out = new BufferedReader(new InputStreamReader(program.getInputStream()));
+            String line = out.readLine();
+            assertThat(line).startsWith("started ");
+            var child = ProcessHandle.of(Long.parseLong(line.substring("started ".length())));
+            assertThat(child).hasValueSatisfying(c -> assertThat(c.isAlive()).isTrue());
+            Children.signal(program, "INT");  // the program registered no cleanup for its child
+            Children.exitStatus(program);
+            child.ifPresent(c -> c.onExit().join());  // killed by the program's exit, or this waits until @Timeout
+            assertThat(Children.stderr(program)).isEmpty();
+        }
+    }
+
+    @Test
+    void noChildStartsOnceASignalBeganTheCleanup() throws Exception {
+        try (var children = new Children()) {
+            var program = children.start(CliProgram.class, "start-while-exiting");
+            var out = new BufferedReader(new InputStreamReader(program.getInputStream()));
+            assertThat(out.readLine()).isEqualTo("ready");
+            Children.signal(program, "TERM");
+            assertThat(out.readLine()).startsWith("refused: ");
+            Children.exitStatus(program);
+            assertThat(Children.stderr(program)).isEmpty();
+        }
+    }
 }

@@ -30,7 +30,7 @@ final class Output {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 synchronized (this) {
-                    int keep = (int) Math.min(n, CAP_BYTES - kept.size());
+                    int keep = Math.min(n, CAP_BYTES - kept.size());
                     kept.write(buffer, 0, keep);
                     dropped += n - keep;
                 }
