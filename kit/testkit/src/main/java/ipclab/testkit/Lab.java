@@ -78,7 +78,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** A path in the shared-memory folder where nothing is yet. */
-    public Path freshSegmentPath(String name) {
+    public synchronized Path freshSegmentPath(String name) {
         Path path = shmDir().resolve(name + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
         ownSegments.add(path);
         return path;
@@ -188,7 +188,11 @@ public final class Lab implements AutoCloseable {
 
     /** The processes started by this test's programs (and theirs) that are alive now. */
     public List<ProcessHandle> processesNow() {
-        return tag.processes();
+        List<ProcessHandle> own;
+        synchronized (this) {
+            own = programs.stream().map(RunningProgram::handle).toList();
+        }
+        return tag.processes(own);
     }
 
     /**
@@ -198,14 +202,16 @@ public final class Lab implements AutoCloseable {
      */
     public synchronized List<String> leftovers() {
         var left = new ArrayList<String>();
-        for (var p : tag.processes()) left.add("a process still running after its parent ended: " + ProcessTag.describe(p));
+        for (var p : processesNow()) left.add("a process still running after its parent ended: " + ProcessTag.describe(p));
         for (int first : keyBlocks) {
             for (int key = first; key < first + KEY_BLOCK; key++) {
                 if (MessageQueue.exists(key)) left.add("a message queue with key " + key + " (ipcrm -Q " + key + ")");
             }
         }
         for (Path segment : segmentsNow()) {
-            if (!ownSegments.contains(segment)) left.add("a shared-memory segment " + segment.getFileName());
+            synchronized (this) {
+                if (!ownSegments.contains(segment)) left.add("a shared-memory segment " + segment.getFileName());
+            }
         }
         for (Path fifo : fifoPaths) {
             if (Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)) left.add("a named pipe " + fifo.getFileName());
@@ -221,7 +227,7 @@ public final class Lab implements AutoCloseable {
         synchronized (this) {
             programs.forEach(RunningProgram::close);
         }
-        var orphans = tag.processes();
+        var orphans = processesNow();
         ProcessTag.killAll(orphans, Duration.ofSeconds(10));
         var left = new ArrayList<String>();
         orphans.forEach(p -> left.add("a process still running after its parent ended: " + ProcessTag.describe(p)));

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * Marks every process a test starts, and every process those start, with an environment
  * variable ({@code IPCLAB_TESTKIT_TAG=<random>}); children inherit their parent's environment,
  * so the mark follows a program's children even after they are orphaned and re-parented. On
- * Linux the tagged processes are found in {@code /proc/<pid>/environ}; elsewhere the test's own
- * descendants stand in for them.
+ * Linux the tagged processes are found in {@code /proc/<pid>/environ}; elsewhere the descendants
+ * of the test's own programs stand in for them (not the whole JVM's: tests run concurrently).
  */
 final class ProcessTag {
     static final String VARIABLE = "IPCLAB_TESTKIT_TAG";
@@ -27,11 +27,17 @@ final class ProcessTag {
         return value;
     }
 
-    /** The live processes that carry this tag (not counting this JVM). */
-    List<ProcessHandle> processes() {
-        if (!Files.isDirectory(PROC.resolve("self"))) {
-            return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-        }
+    /** The live processes that carry this tag (not counting this JVM); {@code programs} are the test's own, for where there is no /proc. */
+    List<ProcessHandle> processes(List<ProcessHandle> programs) {
+        if (!Files.isDirectory(PROC.resolve("self"))) return descendants(programs);
+        return tagged(programs);
+    }
+
+    private static List<ProcessHandle> descendants(List<ProcessHandle> programs) {
+        return programs.stream().flatMap(ProcessHandle::descendants).filter(ProcessHandle::isAlive).distinct().toList();
+    }
+
+    private List<ProcessHandle> tagged(List<ProcessHandle> programs) {
         byte[] needle = (VARIABLE + "=" + value).getBytes(StandardCharsets.UTF_8);
         var found = new ArrayList<ProcessHandle>();
         try (Stream<Path> entries = Files.list(PROC)) {
@@ -43,7 +49,7 @@ final class ProcessTag {
                 }
             }
         } catch (IOException e) {
-            return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+            return descendants(programs);
         }
         found.removeIf(p -> p.pid() == ProcessHandle.current().pid() || isZombie(p));
         return found;

@@ -124,7 +124,7 @@ class LabTestTest {
     void aWaitThatRunsOutSaysWhatTheProgramPrinted(Lab lab) {
         var program = lab.start(Fixture.class, "echo", "0");
         program.writeLine("hello");
-        program.awaitStdoutLine("echo hello", Duration.ofSeconds(60));  // started, whatever the load
+        program.awaitStdoutLine("echo hello", Duration.ofSeconds(60));  // the short wait below counts from here, not from the start
         assertThatThrownBy(() -> program.awaitStdoutLine("never", Duration.ofMillis(500)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("printed no matching line on stdout").hasMessageContaining("echo hello");
