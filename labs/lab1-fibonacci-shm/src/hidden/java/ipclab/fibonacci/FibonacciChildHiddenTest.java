@@ -123,14 +123,17 @@ class FibonacciChildHiddenTest {
     void rejectsBadArguments(Lab lab) {
         Path path = segmentOfSentinels(lab, 100);
         try {
-            var good = lab.program(FibonacciChild.class).args(path.toString(), "93").start();
-            var runs = new LinkedHashMap<String, RunningProgram>();
-            for (var args : List.of(List.<String>of(), List.of(path.toString()), List.of(path.toString(), "94"),
-                    List.of(path.toString(), "-1"), List.of(path.toString(), "ten"), List.of(path.toString(), "10", "extra"))) {
-                runs.put("FibonacciChild " + String.join(" ", args), lab.program(FibonacciChild.class).args(args).start());
-            }
-            assertThat(good.finish(LIMIT)).succeeded().noStackTrace();
-            runs.forEach((what, program) -> assertThat(program.finish(LIMIT)).as(what).refusedWithUsage());
+            var good = List.of(path.toString(), "93");
+            var runs = Expect.runAll(lab, FibonacciChild.class, List.of(good, List.of(), List.of(path.toString()),
+                    List.of(path.toString(), "94"), List.of(path.toString(), "-1"), List.of(path.toString(), "ten"),
+                    List.of(path.toString(), "10", "extra")), LIMIT);
+            runs.forEach((args, run) -> {
+                if (args.equals(good)) {
+                    assertThat(run).as("FibonacciChild <segment of 100 slots> 93").succeeded().noStackTrace();
+                } else {
+                    assertThat(run).as("FibonacciChild " + String.join(" ", args)).refusedWithUsage();
+                }
+            });
         } finally {
             SharedSegment.remove(path);
         }

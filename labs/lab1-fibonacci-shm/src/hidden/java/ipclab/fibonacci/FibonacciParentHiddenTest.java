@@ -1,7 +1,7 @@
 package ipclab.fibonacci;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import ipclab.testkit.Lab;
 import ipclab.testkit.LabTest;
 import ipclab.testkit.Points;
-import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
 import static ipclab.testkit.ProgramAssert.assertThat;
@@ -70,18 +69,16 @@ class FibonacciParentHiddenTest {
     @Points(3)
     @DisplayName("n from 0 to 93 only: 94, -1, garbage, no n or two of them exit with status 2, the message naming 0 and 93")
     void acceptsExactlyZeroToNinetyThree(Lab lab) {
-        var lowest = lab.program(FibonacciParent.class).args("0").start();
-        var highest = lab.program(FibonacciParent.class).args("93").start();
-        var bad = new LinkedHashMap<List<String>, RunningProgram>();
-        for (var args : List.of(List.of("94"), List.of("-1"), List.of("abc"), List.of("3.5"), List.of(""),
-                List.of("99999999999999999999"), List.<String>of(), List.of("5", "6"))) {
-            bad.put(args, lab.program(FibonacciParent.class).args(args).start());
-        }
-        assertThat(lowest.finish(LIMIT)).succeeded().noStackTrace();
-        assertThat(highest.finish(LIMIT)).succeeded().noStackTrace();
-        bad.forEach((args, program) -> {
+        var bad = List.of(List.of("94"), List.of("-1"), List.of("abc"), List.of("3.5"), List.of(""),
+                List.of("99999999999999999999"), List.<String>of(), List.of("5", "6"));
+        var all = new ArrayList<List<String>>(List.of(List.of("0"), List.of("93")));
+        all.addAll(bad);
+        var runs = Expect.runAll(lab, FibonacciParent.class, all, LIMIT);
+        assertThat(runs.get(List.of("0"))).as("FibonacciParent 0").succeeded().noStackTrace();
+        assertThat(runs.get(List.of("93"))).as("FibonacciParent 93").succeeded().noStackTrace();
+        bad.forEach(args -> {
             String what = "FibonacciParent " + args.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "));
-            var run = program.finish(LIMIT);
+            var run = runs.get(args);
             assertThat(run).as(what).refusedWithUsage();
             if (args.size() == 1) {
                 assertThat(run.stderr()).as("the message for %s names the range", what).containsPattern("\\b0\\b").containsPattern("\\b93\\b");

@@ -1,6 +1,7 @@
 package ipclab.fibonacci;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import ipclab.testkit.Lab;
 import ipclab.testkit.LabTest;
 import ipclab.testkit.Points;
-import ipclab.testkit.RunningProgram;
 import ipclab.testkit.Timing;
 
 import static ipclab.testkit.ProgramAssert.assertThat;
@@ -94,17 +94,17 @@ class SharedCounterHiddenTest {
         cases.put(List.of("2", "10"), ".*");
         cases.put(List.of("2", "10", "atomic", "extra"), ".*");
         cases.put(List.of(), ".*");
-        var good = lab.program(SharedCounter.class).args("1", "1", "atomic").start();
-        var runs = new LinkedHashMap<List<String>, RunningProgram>();
-        cases.keySet().forEach(args -> runs.put(args, lab.program(SharedCounter.class).args(args).start()));
-        var goodRun = good.finish(LIMIT);
+        var all = new ArrayList<List<String>>(List.of(List.of("1", "1", "atomic")));
+        all.addAll(cases.keySet());
+        var runs = Expect.runAll(lab, SharedCounter.class, all, LIMIT);
+        var goodRun = runs.get(List.of("1", "1", "atomic"));
         assertThat(goodRun).succeeded().noStackTrace();
         assertThat(goodRun.stdout()).isEqualTo("expected=1 actual=1\n");
-        runs.forEach((args, program) -> {
+        cases.forEach((args, message) -> {
             String what = "SharedCounter " + String.join(" ", args);
-            var run = program.finish(LIMIT);
+            var run = runs.get(args);
             assertThat(run).as(what).refusedWithUsage();
-            assertThat(run.stderr()).as("the message for %s", what).matches("(?s)" + cases.get(args));
+            assertThat(run.stderr()).as("the message for %s", what).matches("(?s)" + message);
         });
     }
 
