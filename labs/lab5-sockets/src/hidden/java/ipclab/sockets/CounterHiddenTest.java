@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import ipclab.testkit.Lab;
 import ipclab.testkit.LabTest;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Part C's programs: CounterServer and CounterClient. */
 @LabTest
+@Timeout(240)  // three JVMs one after the other: on a machine at load 60 that is minutes
 @DisplayName("Part C: CounterServer and CounterClient")
 class CounterHiddenTest {
 
