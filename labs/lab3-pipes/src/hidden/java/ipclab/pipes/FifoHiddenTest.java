@@ -105,6 +105,8 @@ class FifoHiddenTest {
             writer.flush();
             int status = receiver.awaitExit(LIMIT);  // the writer is still open: no end of stream
             assertThat(new RunningProgram.Result(status, receiver.stdout(), receiver.stderr())).failedWith("error: ");
+            assertThat(receiver.stderrLines().getFirst()).as("the error names the problem, not a Java exception")
+                    .doesNotContain("Exception");
         }
         assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).as("the FIFO is still there after FifoReceiver exited").isFalse();
     }

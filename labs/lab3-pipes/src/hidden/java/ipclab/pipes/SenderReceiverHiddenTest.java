@@ -80,6 +80,8 @@ class SenderReceiverHiddenTest {
         receiver.write("\u0001\0\0\u0001");  // 16 MiB + 1; stdin stays open, no body follows
         int status = receiver.awaitExit(LIMIT);  // before stdin is closed
         assertThat(new RunningProgram.Result(status, receiver.stdout(), receiver.stderr())).failedWith("error: ");
+        assertThat(receiver.stderrLines().getFirst()).as("the error names the problem, not a Java exception")
+                .doesNotContain("Exception");
     }
 
     static String errors(RunningProgram.Result run) {
