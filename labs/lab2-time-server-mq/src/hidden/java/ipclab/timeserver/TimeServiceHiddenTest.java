@@ -28,7 +28,7 @@ class TimeServiceHiddenTest {
     void clientsGetTheTimeAndStopTheServer(Lab lab) {
         int key = lab.freshKey();
         var server = startServer(lab, key, "UTC");
-        var clock = Clock.startNow("UTC");
+        var clock = TestClock.startNow("UTC");
         var asker = lab.program(TimeClient.class).args("--key", Integer.toString(key)).run("1\n1\n", EXIT);
         assertThat(asker.status()).as("exit status of the client\n  stderr: " + asker.stderr()).isZero();
         assertThat(asker.stdoutLines()).hasSize(2).allSatisfy(clock::assertAnswered);
@@ -50,7 +50,7 @@ class TimeServiceHiddenTest {
         String zone = "Asia/Kathmandu";  // UTC+05:45: a server that ignores TZ is hours off
         var server = startServer(lab, key, zone);
         ask(MessageQueue.open(key), "1", 3 + 1, server);  // the server has answered once before the crowd comes
-        var clock = Clock.startNow(zone);
+        var clock = TestClock.startNow(zone);
         var clients = IntStream.range(0, 20)
                 .mapToObj(i -> lab.program(TimeClient.class).args("--key", Integer.toString(key)).start())
                 .toList();
@@ -63,7 +63,7 @@ class TimeServiceHiddenTest {
         }
         assertThat(MessageQueue.open(key).size()).as("replies nobody took (every reply must reach the client that asked)")
                 .isZero();
-        MessageQueue.open(key).send(TimeProtocol.STOP_REQUEST, "");
+        MessageQueue.open(key).send(TestProtocol.STOP_REQUEST, "");
         assertThat(server.awaitExit(EXIT)).as("exit status of the server" + server.context()).isZero();
         assertThat(lab.queueExists(key)).isFalse();
     }
