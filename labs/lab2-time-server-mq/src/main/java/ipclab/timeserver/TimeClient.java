@@ -3,6 +3,7 @@ package ipclab.timeserver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import ipclab.ipc.Cli;
 import ipclab.ipc.MessageQueue;
@@ -23,13 +24,14 @@ import ipclab.ipc.MessageQueue;
  * </pre>
  *
  * <p>The prompt is printed only when stdin is a terminal (that part is done for you). The
- * client never waits forever: no reply in {@value #REPLY_SECONDS} s is
+ * client never waits forever: no reply in {@value #REPLY_SECONDS} s (or the S seconds of
+ * {@code --timeout S}) is
  * {@code error: no reply from the time server}; the queue removed while it waits (or sends) is
  * {@code error: the time server stopped}. Throw a {@link Cli.Failure} with the message and
  * {@link Cli#run} prints the {@code error: } line and exits with status 1.
  */
 public final class TimeClient {
-    static final String USAGE = "usage: TimeClient [--key K]";
+    static final String USAGE = "usage: TimeClient [--key K] [--timeout S]";
     static final int REPLY_SECONDS = 5;
     private static final String PROMPT = "1 = what time is it?, 2 = stop the server: ";
 
@@ -38,7 +40,9 @@ public final class TimeClient {
 
     public static void main(String[] argv) {
         Cli.run(() -> {
-            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var args = Cli.Args.parse(argv, USAGE, "--key", "--timeout").positional(0, 0);
+            int key = args.key();
+            var replyWithin = Duration.ofSeconds(NumberServer.timeoutSeconds(args, REPLY_SECONDS));
             var queue = openQueue(key);
             long pid = ProcessHandle.current().pid();
             var console = System.console();
@@ -55,7 +59,7 @@ public final class TimeClient {
                     return Cli.OK;
                 }
                 switch (line.strip()) {
-                    case "1" -> System.out.println(askTime(queue, pid));
+                    case "1" -> System.out.println(askTime(queue, pid, replyWithin));
                     case "2" -> {
                         sendStop(queue);
                         System.out.println("stop request sent");
@@ -75,8 +79,8 @@ public final class TimeClient {
         throw new UnsupportedOperationException("TODO: TimeClient.openQueue");
     }
 
-    /** Sends a time request with our pid and waits (at most 5 s) for the reply addressed to us. */
-    private static String askTime(MessageQueue queue, long pid) {
+    /** Sends a time request with our pid and waits (at most {@code within}: 5 s unless {@code --timeout S}) for the reply addressed to us. */
+    private static String askTime(MessageQueue queue, long pid, Duration within) {
         throw new UnsupportedOperationException("TODO: TimeClient.askTime");
     }
 

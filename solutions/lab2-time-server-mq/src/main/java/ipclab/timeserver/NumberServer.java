@@ -27,11 +27,11 @@ import ipclab.ipc.MessageQueue;
  * </pre>
  *
  * <p>After sending {@code 0} it waits until the queue is empty (a client took everything) but
- * not more than {@value #DRAIN_SECONDS} s, then removes the queue: removing it at once would
- * throw away what the client has not read yet.
+ * not more than {@value #DRAIN_SECONDS} s ({@code --timeout S} sets another limit), then removes
+ * the queue: removing it at once would throw away what the client has not read yet.
  */
 public final class NumberServer {
-    static final String USAGE = "usage: NumberServer [--key K]";
+    static final String USAGE = "usage: NumberServer [--key K] [--timeout S]";
     static final long NUMBER_TYPE = 1;
     static final int DRAIN_SECONDS = 10;
 
@@ -40,7 +40,9 @@ public final class NumberServer {
 
     public static void main(String[] argv) {
         Cli.run(() -> {
-            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var args = Cli.Args.parse(argv, USAGE, "--key", "--timeout").positional(0, 0);
+            int key = args.key();
+            long giveUpSeconds = timeoutSeconds(args, DRAIN_SECONDS);
             var queue = MessageQueue.create(key);
             Cli.removeOnExit(queue::remove);
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -54,10 +56,16 @@ public final class NumberServer {
                 queue.send(NUMBER_TYPE, number.get().toString());
                 if (number.get().signum() == 0) break;
             }
-            awaitEmpty(queue, Duration.ofSeconds(DRAIN_SECONDS));
+            awaitEmpty(queue, Duration.ofSeconds(giveUpSeconds));
             queue.remove();
             return Cli.OK;
         });
+    }
+
+    /** The seconds of {@code --timeout S} (1 to 3600), or the default. */
+    static long timeoutSeconds(Cli.Args args, long otherwise) {
+        String text = args.options().get("--timeout");
+        return text == null ? otherwise : Cli.integer(text, "--timeout", 1, 3600);
     }
 
     static Optional<BigInteger> parse(String line) {

@@ -28,10 +28,11 @@ import static ipclab.timeserver.TimeProtocol.TIME_REQUEST;
  * </pre>
  *
  * <p>The prompt is printed only when stdin is a terminal. The client never waits forever: no
- * reply in {@value #REPLY_SECONDS} s, or the queue removed while it waits, is an error.
+ * reply in {@value #REPLY_SECONDS} s ({@code --timeout S} sets another limit), or the queue
+ * removed while it waits, is an error.
  */
 public final class TimeClient {
-    static final String USAGE = "usage: TimeClient [--key K]";
+    static final String USAGE = "usage: TimeClient [--key K] [--timeout S]";
     static final int REPLY_SECONDS = 5;
     private static final String PROMPT = "1 = what time is it?, 2 = stop the server: ";
 
@@ -40,7 +41,9 @@ public final class TimeClient {
 
     public static void main(String[] argv) {
         Cli.run(() -> {
-            int key = Cli.Args.parse(argv, USAGE, "--key").positional(0, 0).key();
+            var args = Cli.Args.parse(argv, USAGE, "--key", "--timeout").positional(0, 0);
+            int key = args.key();
+            var replyWithin = Duration.ofSeconds(NumberServer.timeoutSeconds(args, REPLY_SECONDS));
             var queue = openQueue(key);
             long pid = ProcessHandle.current().pid();
             var console = System.console();
@@ -57,7 +60,7 @@ public final class TimeClient {
                     return Cli.OK;
                 }
                 switch (line.strip()) {
-                    case "1" -> System.out.println(askTime(queue, pid));
+                    case "1" -> System.out.println(askTime(queue, pid, replyWithin));
                     case "2" -> {
                         send(queue, STOP_REQUEST, "");
                         System.out.println("stop request sent");
@@ -78,10 +81,10 @@ public final class TimeClient {
     }
 
     /** Sends a time request with our pid and waits for the reply addressed to us. */
-    private static String askTime(MessageQueue queue, long pid) {
+    private static String askTime(MessageQueue queue, long pid, Duration within) {
         send(queue, TIME_REQUEST, Long.toString(pid));
         try {
-            return queue.receive(TimeProtocol.replyType(pid), Duration.ofSeconds(REPLY_SECONDS))
+            return queue.receive(TimeProtocol.replyType(pid), within)
                     .orElseThrow(() -> new Cli.Failure("no reply from the time server"))
                     .text();
         } catch (IpcException.QueueRemovedException e) {

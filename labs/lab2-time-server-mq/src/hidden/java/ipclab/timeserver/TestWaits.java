@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Waits that end as soon as the program they wait on has exited, so a broken program fails fast. */
-final class Waiting {
-    private Waiting() {
+final class TestWaits {
+    private TestWaits() {
     }
 
     /** Waits until the program has printed this line on stdout; fails at once if it exits without. */

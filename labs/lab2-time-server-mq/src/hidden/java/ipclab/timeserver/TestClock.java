@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same machine's clock, read in the server's time zone), give or take the second that asctime
  * drops.
  */
-final class Clock {
+final class TestClock {
     static final Pattern ASCTIME = Pattern.compile(
             "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                     + " ( [1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] [0-9]{4}");
@@ -27,14 +27,14 @@ final class Clock {
     private final ZoneId zone;
     private final LocalDateTime start;
 
-    private Clock(ZoneId zone) {
+    private TestClock(ZoneId zone) {
         this.zone = zone;
         this.start = LocalDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
     }
 
     /** Starts the interval now, in the zone the server runs in. */
-    static Clock startNow(String zone) {
-        return new Clock(ZoneId.of(zone));
+    static TestClock startNow(String zone) {
+        return new TestClock(ZoneId.of(zone));
     }
 
     /** Asserts the answer is asctime text for a moment between the start and now. */
