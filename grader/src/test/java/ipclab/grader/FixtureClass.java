@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 
 import ipclab.grader.report.ClassResult;
 import ipclab.grader.submission.Kit;
+import ipclab.grader.submission.SourceSet;
 import ipclab.grader.submission.Submissions;
 
 /**
  * A made-up class on the fixture kit's lab0-echo, graded in seconds: each student a folder whose
- * lab is the fixture's solution, its starter, or the solution with a wrong solution's files
- * over it (students with the same code share one run through the cache).
+ * lab is the fixture's solution, its starter, or the solution with a wrong solution's patch
+ * applied (students with the same code share one run through the cache).
  *
  * <pre>{@code
  * var result = FixtureClass.grade(Map.of("ada", "solution", "bob", "starter", "cy", "wrong/off-by-one"), temp);
@@ -50,8 +51,9 @@ public final class FixtureClass {
             case "starter" -> copy(kit.root().resolve("labs").resolve(LAB).resolve("src/main/java"), java);
             case "solution" -> copy(solution.resolve("src/main/java"), java);
             default -> {
-                copy(solution.resolve("src/main/java"), java);
-                copy(solution.resolve("src").resolve(variant).resolve("java"), java);
+                var lab = kit.labs().getFirst();
+                var wrong = lab.wrongSolutions().stream().filter(w -> ("wrong/" + w.name()).equals(variant)).findFirst().orElseThrow();
+                wrong.applyTo(SourceSet.read(lab.solution(), lab.packagePath())).writeTo(java);
             }
         }
     }

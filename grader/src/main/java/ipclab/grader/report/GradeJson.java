@@ -2,7 +2,6 @@ package ipclab.grader.report;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import ipclab.grader.score.ExpectedTest;
@@ -40,14 +39,11 @@ public final class GradeJson {
     /** An expected test and how it ended. */
     public record Test(String name, @JsonProperty("class") String className, String method, String uid, int points,
                        Visibility.Level visibility, Verdict verdict, int earned, long millis, String message,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer runs,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer passes,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean unstable) {
+                       int runs, int passes, boolean unstable) {
 
         TestOutcome outcome() {
             var test = new ExpectedTest(uid, className, method, name, points, visibility);
-            if (runs == null) return new TestOutcome(test, verdict, message, millis);
-            return new TestOutcome(test, verdict, message, millis, runs, passes == null ? 0 : passes);
+            return new TestOutcome(test, verdict, message, millis, runs, passes);
         }
     }
 
@@ -62,7 +58,7 @@ public final class GradeJson {
     public static Lab of(LabGrade g) {
         var tests = g.tests().stream().map(t -> new Test(t.test().name(), t.test().className(), t.test().method(), t.test().uid(),
                 t.test().points(), t.test().visibility(), t.verdict(), t.earned(), t.millis(), t.message(),
-                t.runs() > 1 ? t.runs() : null, t.runs() > 1 ? t.passes() : null, t.runs() > 1 ? t.unstable() : null)).toList();
+                t.runs(), t.passes(), t.unstable())).toList();
         var time = g.timings();
         return new Lab(g.lab(), g.status(), g.points(), g.maxPoints(), g.key(), tests, g.compilerErrors(), g.notes(),
                 new Time(time.compile(), time.jvmStart(), time.tests(), time.total(), time.jvms()), g.output());

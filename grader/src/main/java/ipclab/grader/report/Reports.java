@@ -1,7 +1,5 @@
 package ipclab.grader.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -106,10 +104,10 @@ public final class Reports {
 
     /** {@code grades.json}: the grading and every student's labs in full. */
     record ClassJson(String graderVersion, String gradedAt, String sandbox, Map<String, Integer> labs, List<StudentJson> students,
-                     List<ItemAnalysis.Lab> itemAnalysis, @JsonInclude(JsonInclude.Include.NON_NULL) ControlJson control) {
+                     List<ItemAnalysis.Lab> itemAnalysis, ControlJson control) {
     }
 
-    /** {@code --control}: the reference solutions' grades in the same run, and the tests they lost (the machine's problem). */
+    /** {@code --control} (null without it): the reference solutions' grades in the same run, and the tests they lost (the machine's problem). */
     record ControlJson(List<GradeJson.Lab> labs, List<String> infrastructureProblems) {
     }
 
