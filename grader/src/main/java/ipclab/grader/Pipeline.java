@@ -253,7 +253,7 @@ public final class Pipeline {
             var build = LabBuild.build(lab.spec(), sources, ws, libraries, settings.compileLimit());
             if (!build.compiled()) {
                 return LabGrade.notRun(name, LabStatus.NOT_COMPILED, lab.tests(), build.errors(), notes,
-                        new Timings(build.millis(), 0, 0, millis(start), 0), key);
+                        Timings.untimed(build.millis(), millis(start)), key);
             }
             var outcomes = new LinkedHashMap<String, TestOutcome>();
             var runnable = new ArrayList<ExpectedTest>();
@@ -271,13 +271,14 @@ public final class Pipeline {
                 notes.addAll(run.notes());
             }
             var all = lab.tests().stream().map(t -> outcomes.get(t.uid())).toList();
-            var timings = run == null ? new Timings(build.millis(), 0, 0, millis(start), 0)
-                    : new Timings(build.millis(), run.jvmStartMillis(), run.testMillis(), millis(start), run.jvms());
+            var timings = run == null ? Timings.untimed(build.millis(), millis(start))
+                    : new Timings(build.millis(), run.jvmStartMillis(), run.testMillis(), millis(start), run.jvms(),
+                            run.peakMemoryBytes() >> 20);
             fresh.add(timings);
             return LabGrade.of(name, LabStatus.GRADED, all, "", run == null ? "" : run.output(), notes, timings, key);
         } catch (RuntimeException e) {
             notes.add("the grader failed on this submission: " + e);
-            return LabGrade.notRun(name, LabStatus.GRADER_ERROR, lab.tests(), "", notes, new Timings(0, 0, 0, millis(start), 0), key);
+            return LabGrade.notRun(name, LabStatus.GRADER_ERROR, lab.tests(), "", notes, Timings.untimed(0, millis(start)), key);
         }
     }
 

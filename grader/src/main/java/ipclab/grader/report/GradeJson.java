@@ -47,11 +47,11 @@ public final class GradeJson {
         }
     }
 
-    /** Where the time went, in milliseconds. */
-    public record Time(long compileMillis, long jvmStartMillis, long testMillis, long totalMillis, int jvms) {
+    /** Where the time went, in milliseconds, and the most memory the run's processes held together. */
+    public record Time(long compileMillis, long jvmStartMillis, long testMillis, long totalMillis, int jvms, long peakMemoryMiB) {
 
         Timings timings() {
-            return new Timings(compileMillis, jvmStartMillis, testMillis, totalMillis, jvms);
+            return new Timings(compileMillis, jvmStartMillis, testMillis, totalMillis, jvms, peakMemoryMiB);
         }
     }
 
@@ -61,6 +61,6 @@ public final class GradeJson {
                 t.runs(), t.passes(), t.unstable())).toList();
         var time = g.timings();
         return new Lab(g.lab(), g.status(), g.points(), g.maxPoints(), g.key(), tests, g.compilerErrors(), g.notes(),
-                new Time(time.compile(), time.jvmStart(), time.tests(), time.total(), time.jvms()), g.output());
+                new Time(time.compile(), time.jvmStart(), time.tests(), time.total(), time.jvms(), time.peakMemoryMiB()), g.output());
     }
 }

@@ -62,7 +62,8 @@ public final class Gradescope {
         for (var lab : student.labs()) {
             var timings = lab.timings();
             extra.put(lab.lab(), Map.of("digest", lab.key() == null ? "" : lab.key(), "compile_ms", timings.compile(),
-                    "jvm_start_ms", timings.jvmStart(), "tests_ms", timings.tests(), "total_ms", timings.total(), "jvms", timings.jvms()));
+                    "jvm_start_ms", timings.jvmStart(), "tests_ms", timings.tests(), "total_ms", timings.total(), "jvms", timings.jvms(),
+                    "peak_memory_mib", timings.peakMemoryMiB()));
         }
         json.put("extra_data", extra);
         json.put("stdout_visibility", "hidden");

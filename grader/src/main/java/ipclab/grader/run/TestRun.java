@@ -80,7 +80,7 @@ public final class TestRun {
         var notes = new ArrayList<String>();
         var output = new StringBuilder();
         long deadline = System.nanoTime() + runLimit.toNanos();
-        long jvmStart = 0, testTime = 0;
+        long jvmStart = 0, testTime = 0, peakMemory = 0;
         int jvms = 0;
         int threads = testThreads;
         while (true) {
@@ -95,6 +95,7 @@ public final class TestRun {
             jvms++;
             jvmStart += attempt.jvmStartMillis;
             testTime += attempt.millis - attempt.jvmStartMillis;
+            peakMemory = Math.max(peakMemory, attempt.peakMemory);
             output.append(attempt.output);
             if (attempt.refused > 0) {
                 notes.add(attempt.refused + " line(s) on the results channel were not signed by the harness and were ignored"
@@ -130,7 +131,7 @@ public final class TestRun {
         }
         var ordered = expected.stream().map(t -> outcomes.get(t.uid())).toList();
         String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n" : output.toString();
-        return new RunResult(ordered, text, notes, jvmStart, testTime, jvms);
+        return new RunResult(ordered, text, notes, jvmStart, testTime, jvms, peakMemory);
     }
 
     private static void fail(List<ExpectedTest> tests, Map<String, TestOutcome> outcomes, String why) {
@@ -143,7 +144,7 @@ public final class TestRun {
      * ended with {@code running} tests running and nothing tells which of them ended it.
      */
     private record Attempt(String failure, Map<String, Long> blamed, int running, boolean ambiguous, boolean progress,
-                           int refused, String output, long jvmStartMillis, long millis) {
+                           int refused, String output, long jvmStartMillis, long millis, long peakMemory) {
     }
 
     private static final Object END_OF_RESULTS = new Object();
@@ -161,7 +162,7 @@ public final class TestRun {
             box = sandbox.start(command(ws), Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule),
                     ws.mountPoint(), ws.scratch(), environment());
         } catch (IOException e) {
-            return new Attempt("the test JVM could not be started: " + e.getMessage(), Map.of(), 0, false, false, 0, "", 0, 0);
+            return new Attempt("the test JVM could not be started: " + e.getMessage(), Map.of(), 0, false, false, 0, "", 0, 0, 0);
         }
         try (box) {
             var stderr = new Capture(box.stderr(), limits.outputCap(), "run-stderr");
@@ -171,7 +172,7 @@ public final class TestRun {
             var running = new LinkedHashMap<String, Long>();  // uid -> when it started
             var blamed = new LinkedHashMap<String, Long>();
             String failure = null, lastEnded = null;
-            long jvmStart = 0, nextUsageCheck = 0, exitedAt = 0;
+            long jvmStart = 0, nextUsageCheck = 0, exitedAt = 0, peakMemory = 0;
             boolean done = false, progress = false, ambiguous = false;
             while (true) {
                 Object item = events.poll(50, TimeUnit.MILLISECONDS);
@@ -212,6 +213,7 @@ public final class TestRun {
                         running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
                     } else if (now >= nextUsageCheck) {
                         var usage = box.usage();
+                        peakMemory = Math.max(peakMemory, usage.memoryBytes());
                         String breach = usage.breach(limits);
                         if (breach != null) {
                             failure = "stopped: " + breach;
@@ -257,10 +259,10 @@ public final class TestRun {
                         + channel.refused() + ":)\n" + String.join("\n", channel.firstRefused()) + "\n";
             }
             return new Attempt(failure, blamed, running.size(), ambiguous, progress, channel.refused(), output, jvmStart,
-                    (System.nanoTime() - t0) / 1_000_000);
+                    (System.nanoTime() - t0) / 1_000_000, peakMemory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt("interrupted", Map.of(), 0, false, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000);
+            return new Attempt("interrupted", Map.of(), 0, false, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000, 0);
         }
     }
 
@@ -325,7 +327,7 @@ public final class TestRun {
         classPath.add(work + "/main");
         var command = new ArrayList<>(List.of(javaExecutable(),
                 "--enable-native-access=ALL-UNNAMED,ipclab.grader.harness",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss1m", "-Xmx768m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss1m", "-Xms16m", "-Xmx384m",
                 "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
                 "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
         if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);

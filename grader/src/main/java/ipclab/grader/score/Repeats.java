@@ -57,7 +57,9 @@ public final class Repeats {
                 + runs.stream().filter(g -> g.status() != LabStatus.GRADED).map(g -> String.join("; ", g.notes())).findFirst().orElse(""));
         long compile = 0, jvmStart = 0, testMillis = 0, total = 0;
         int jvms = 0;
+        long peakMemory = 0;
         for (var g : runs) {
+            peakMemory = Math.max(peakMemory, g.timings().peakMemoryMiB());
             compile += g.timings().compile();
             jvmStart += g.timings().jvmStart();
             testMillis += g.timings().tests();
@@ -65,6 +67,6 @@ public final class Repeats {
             jvms += g.timings().jvms();
         }
         return LabGrade.of(first.lab(), LabStatus.GRADED, tests, first.compilerErrors(), first.output(), notes,
-                new Timings(compile, jvmStart, testMillis, total, jvms), first.key());
+                new Timings(compile, jvmStart, testMillis, total, jvms, peakMemory), first.key());
     }
 }

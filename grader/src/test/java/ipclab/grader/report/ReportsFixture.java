@@ -28,7 +28,7 @@ public class ReportsFixture {
                 new TestOutcome(PUBLIC, Verdict.FAILED, "expected: 5 <but was: 6> & \"more\"", 12),
                 new TestOutcome(HIDDEN, Verdict.FAILED, "SECRET hidden detail", 30),
                 new TestOutcome(LATER, Verdict.PASSED, "", 40)), "", "printed", List.of("ignored x.txt (outside package)"),
-                new Timings(1000, 200, 3000, 4500, 1), "k1");
+                new Timings(1000, 200, 3000, 4500, 1, 300), "k1");
     }
 
     public static LabGrade lab2NotCompiled() {

@@ -18,7 +18,7 @@ class RepeatsTest {
     static LabGrade run(Verdict a, Verdict b, Verdict c) {
         return LabGrade.of("lab9", LabStatus.GRADED, List.of(new TestOutcome(A, a, a == Verdict.PASSED ? "" : "a broke", 10),
                 new TestOutcome(B, b, b == Verdict.PASSED ? "" : "b broke", 20), new TestOutcome(C, c, "", 30)),
-                "", "", List.of(), new Timings(1, 2, 3, 6, 1), "key");
+                "", "", List.of(), new Timings(1, 2, 3, 6, 1, 100), "key");
     }
 
     @Test
