@@ -47,7 +47,8 @@ import ipclab.grader.submission.LabSpec;
  *   bench/           what IPC costs (bench/run), shipped but not part of any lab
  *   kit/ipc/         the support library (its sources; not its own tests)
  *   kit/testkit/     the test support (likewise)
- *   labs/&lt;lab&gt;/      README.md (the handout), pom.xml, src/main/java (starter), src/test (public tests)
+ *   labs/&lt;lab&gt;/      README.md (the handout), pom.xml, src/main/java (starter), src/main/given.txt (the
+ *                    files students must not change), src/test (public tests)
  * </pre>
  *
  * No hidden tests, no solutions, no grader. The root pom lists only these modules, sets

@@ -95,6 +95,15 @@ public final class Pipeline {
             return tests.stream().mapToInt(ExpectedTest::points).sum();
         }
 
+        /**
+         * The sources as they are graded: every given file of the lab is the starter's copy, a
+         * changed or missing one named in a note ({@link SourceSet#withGiven}). Every way into the
+         * pipeline (grade, gradeAlways, the cache key, the reference run) goes through here.
+         */
+        public SourceSet graded(SourceSet sources) {
+            return sources.withGiven(starter, spec.givenFiles());
+        }
+
         /** The same lab with only some of its tests (to check what a wrong solution must fail). */
         public PreparedLab only(java.util.function.Predicate<ExpectedTest> which) {
             return new PreparedLab(spec, starter, tests.stream().filter(which).toList(), kitDigest, reference, Optional.empty());
@@ -130,7 +139,7 @@ public final class Pipeline {
     public PreparedLab prepare(LabSpec lab) {
         var found = catalog(lab);
         if (!lab.hasSolution()) return found;
-        var solution = SourceSet.read(lab.solution(), lab.packagePath());
+        var solution = found.graded(SourceSet.read(lab.solution(), lab.packagePath()));
         String referenceKey = digest(found.kitDigest(), solution.digest(), Integer.toString(settings.testThreads()),
                 Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName());
         var known = settings.cache().reference(referenceKey);
@@ -187,9 +196,9 @@ public final class Pipeline {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The content the result depends on: grader, kit side, student's sources, limits (and the reference times that size them), sandbox. */
+    /** The content the result depends on: grader, kit side, student's sources as graded (given files the starter's), limits (and the reference times that size them), sandbox. */
     public String cacheKey(PreparedLab lab, SourceSet sources) {
-        return digest(version, lab.spec().name(), lab.kitDigest(), sources.digest(), settings.limits().fingerprint(),
+        return digest(version, lab.spec().name(), lab.kitDigest(), lab.graded(sources).digest(), settings.limits().fingerprint(),
                 lab.reference().fingerprint(), Double.toString(settings.timeFactor()), sandbox.getClass().getSimpleName(),
                 "repeat " + settings.repeat());
     }
@@ -210,13 +219,13 @@ public final class Pipeline {
             var notes = submitted.map(SourceSet::ignored).orElse(List.of());
             return LabGrade.notRun(name, LabStatus.NOT_SUBMITTED, lab.tests(), "", ignoredNotes(notes), Timings.NONE, "");
         }
-        var sources = submitted.get();
+        var sources = lab.graded(submitted.get());
         String key = cacheKey(lab, sources);
         if (sources.sameCode(lab.starter())) {
             return LabGrade.notRun(name, LabStatus.UNCHANGED, lab.tests(), "", ignoredNotes(sources.ignored()), Timings.NONE, key);
         }
         if (!force) {
-            var cached = settings.cache().get(key);
+            var cached = cached(lab, sources);
             if (cached.isPresent()) return cached.get();
         }
         var grade = gradeRepeated(lab, student, sources, key);
@@ -226,7 +235,7 @@ public final class Pipeline {
 
     /** Grades the sources as they are, unchanged from the starter or not, never from the cache (for validate). */
     public LabGrade gradeAlways(PreparedLab lab, String name, SourceSet sources) {
-        return gradeRepeated(lab, name, sources, cacheKey(lab, sources));
+        return gradeRepeated(lab, name, lab.graded(sources), cacheKey(lab, sources));
     }
 
     /** Grades the sources {@code repeat} times and folds the runs into one grade (the majority's verdicts). */
@@ -282,8 +291,22 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The cached grade of these sources (as graded), with the notes about this submission's own
+     * files (ignored ones, changed or missing given files) instead of those of whoever was graded
+     * first: two students with the same effective code share a run, not their notes.
+     */
+    private Optional<LabGrade> cached(PreparedLab lab, SourceSet graded) {
+        return settings.cache().get(cacheKey(lab, graded)).map(g -> {
+            var notes = new ArrayList<>(ignoredNotes(graded.ignored()));
+            g.notes().stream().filter(n -> !n.startsWith("ignored ") && !n.startsWith(SourceSet.GIVEN_NOTE)).forEach(notes::add);
+            return new LabGrade(g.lab(), g.status(), g.points(), g.maxPoints(), g.tests(), g.compilerErrors(), g.output(), notes,
+                    g.timings(), g.key());
+        });
+    }
+
     private static List<String> ignoredNotes(List<String> ignored) {
-        return ignored.stream().map(f -> "ignored " + f).toList();
+        return ignored.stream().map(f -> f.startsWith(SourceSet.GIVEN_NOTE) ? f : "ignored " + f).toList();
     }
 
     /** Hears about each student x lab as it is graded (from several threads). */
@@ -331,8 +354,8 @@ public final class Pipeline {
                         if (chosen) {
                             g = Optional.of(grade(lab, s.student(), sources, force));
                         } else {
-                            g = sources.filter(src -> !src.isEmpty() && !src.sameCode(lab.starter()))
-                                    .map(src -> settings.cache().get(cacheKey(lab, src)))
+                            g = sources.map(lab::graded).filter(src -> !src.isEmpty() && !src.sameCode(lab.starter()))
+                                    .map(src -> cached(lab, src))
                                     .orElseGet(() -> Optional.of(grade(lab, s.student(), sources, false)));
                         }
                         g.ifPresent(grade -> progress.graded(s.student(), grade));

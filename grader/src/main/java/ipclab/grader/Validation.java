@@ -21,6 +21,9 @@ import ipclab.testkit.Visibility;
  * reference solution (and the second solution, where the lab has one) must score full marks, the
  * starter must compile and fail hidden tests, and each bundled wrong solution (a patch against the
  * reference) must fail every test its header lists (running only those tests, unless asked for all).
+ * Where the lab has given files ({@code src/main/given.txt}), each is in the starter and the
+ * solutions keep it as it is, and no wrong solution changes one (the grader would grade the
+ * starter's copy instead, so the mistake would never be graded).
  *
  * <pre>{@code
  * var report = Validation.run(pipeline, pipeline.prepare(lab), jobs);
@@ -60,17 +63,18 @@ public final class Validation {
             Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> pipeline.gradeAlways(lab, "second-solution", second));
             Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
             var wrongRuns = new ArrayList<Future<LabGrade>>();
-            var notApplied = new ArrayList<String>();
+            var cannotRun = new ArrayList<String>();
             var wrongs = spec.wrongSolutions();
             for (var w : wrongs) {
                 SourceSet sources = SourceSet.empty();
                 String problem = null;
                 try {
                     if (solution != null) sources = w.applyTo(solution);
+                    problem = givenTouched(spec.givenFiles(), w);
                 } catch (IllegalStateException e) {
                     problem = e.getMessage();
                 }
-                notApplied.add(problem);
+                cannotRun.add(problem);
                 var graded = sources;
                 var listed = allTests ? lab : lab.only(t -> w.expectedFailures().contains(t.shortName()));
                 wrongRuns.add(problem != null ? null : executor.submit(() -> pipeline.gradeAlways(listed, "wrong-" + w.name(), graded)));
@@ -80,9 +84,10 @@ public final class Validation {
                     : solutionCheck("solution", solutionRun.get()));
             if (secondRun != null) checks.add(solutionCheck("second solution", secondRun.get()));
             checks.add(starterCheck(starterRun.get()));
+            if (!spec.givenFiles().isEmpty()) checks.add(givenCheck(lab, solution, second));
             var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
             for (int i = 0; i < wrongs.size(); i++) {
-                checks.add(notApplied.get(i) != null ? new Check("wrong/" + wrongs.get(i).name(), false, notApplied.get(i))
+                checks.add(cannotRun.get(i) != null ? new Check("wrong/" + wrongs.get(i).name(), false, cannotRun.get(i))
                         : wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
             }
             return new Report(spec.name(), checks);
@@ -94,6 +99,29 @@ public final class Validation {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** The given files: each in the starter; the solution has each as the starter does; the second solution changes none. */
+    static Check givenCheck(Pipeline.PreparedLab lab, SourceSet solution, SourceSet second) {
+        var given = lab.spec().givenFiles();
+        var problems = new ArrayList<String>();
+        for (String path : given) {
+            if (!lab.starter().files().containsKey(path)) problems.add(path + " is not in the starter (" + lab.spec().packagePath() + "/…)");
+        }
+        if (solution != null) problems.addAll(lab.graded(solution).ignored().stream().filter(n -> n.startsWith(SourceSet.GIVEN_NOTE))
+                .map(n -> "the solution's " + n).toList());
+        problems.addAll(lab.graded(second).ignored().stream().filter(n -> n.startsWith(SourceSet.GIVEN_NOTE) && !n.contains(" is missing"))
+                .map(n -> "the second solution's " + n).toList());
+        return new Check("given files", problems.isEmpty(), problems.isEmpty()
+                ? String.join(", ", given) + ": in the starter, and as handed out in the solutions"
+                : String.join("\n", problems));
+    }
+
+    /** Why a wrong solution cannot be graded as it is: it changes given files (the grader would grade the starter's copies); else null. */
+    static String givenTouched(List<String> given, WrongSolution w) {
+        var touched = w.changedFiles().stream().filter(given::contains).toList();
+        return touched.isEmpty() ? null : "it changes the given file(s) " + String.join(", ", touched)
+                + ", which the grader replaces with the starter's copy, so the mistake would not be graded: put it elsewhere";
     }
 
     private static Check solutionCheck(String what, LabGrade g) {

@@ -53,7 +53,7 @@ class FixtureKitTest {
     @Test
     void validateFindsTheFixtureKitSound() {
         var report = Validation.run(pipeline, lab, 2);
-        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter", "wrong/off-by-one");
+        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter", "given files", "wrong/off-by-one");
         assertThat(report.sound()).as(report.toString()).isTrue();
         assertThat(report.checks().get(2).detail()).contains("fails 4 of 4 hidden tests");
     }

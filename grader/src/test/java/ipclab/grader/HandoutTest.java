@@ -51,6 +51,7 @@ class HandoutTest {
                 "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
                 "run", "submit", ".gitignore", ".github/workflows/self-check.yml", "bench/run", "bench/pom.xml", "bench/README.md");
         for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
+        for (String lab : labs) assertThat(files).as("the given files' list ships").contains("labs/" + lab + "/src/main/given.txt");
         assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
                 || f.contains("/target/") || f.contains("HiddenTest") || f.equals("grade"));
         assertThat(Files.isExecutable(out.resolve("repo/mvnw"))).isTrue();

@@ -8,6 +8,7 @@ import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.StudentGrade;
 import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Verdict;
+import ipclab.grader.submission.SourceSet;
 import ipclab.testkit.Hints;
 import ipclab.testkit.Visibility;
 
@@ -89,7 +90,8 @@ public final class Feedback {
     }
 
     private static List<String> studentNotes(List<String> notes) {
-        return notes.stream().filter(n -> n.startsWith("ignored ")).map(n -> n + " (only .java files in the lab's package are graded)").toList();
+        return notes.stream().filter(n -> n.startsWith("ignored ") || n.startsWith(SourceSet.GIVEN_NOTE))
+                .map(n -> n.startsWith("ignored ") ? n + " (only .java files in the lab's package are graded)" : n).toList();
     }
 
     private static String mark(TestOutcome t) {

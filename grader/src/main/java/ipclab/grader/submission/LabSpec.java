@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   labs/&lt;name&gt;/src/main/java/ipclab/&lt;pkg&gt;/     starter        (what a student starts from)
+ *   labs/&lt;name&gt;/src/main/given.txt              given files    (the starter's files a student must not change)
  *   labs/&lt;name&gt;/src/test/java/                  public tests   (visible by default)
  *   labs/&lt;name&gt;/src/hidden/java/                hidden tests   (hidden by default)
  *   solutions/&lt;name&gt;/src/main/java/             reference solution
@@ -72,6 +73,21 @@ public record LabSpec(String name, String packageName, Path dir, Path solutionDi
 
     public boolean hasSolution() {
         return Files.isDirectory(solution().resolve(packagePath()));
+    }
+
+    /**
+     * The files students must not change, as paths under {@code src/main/java}: one a line in
+     * {@code src/main/given.txt}, {@code #} starting a comment; none without that file. The grader
+     * always compiles the starter's copies of them (see {@link SourceSet#withGiven}).
+     */
+    public List<String> givenFiles() {
+        Path list = dir.resolve("src/main/given.txt");
+        if (!Files.isRegularFile(list)) return List.of();
+        try (Stream<String> lines = Files.lines(list)) {
+            return lines.map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).distinct().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The package as a relative path, e.g. {@code ipclab/fibonacci}. */

@@ -88,6 +88,34 @@ public record SourceSet(Map<String, byte[]> files, List<String> ignored) {
         return new SourceSet(merged, notes);
     }
 
+    /** How a note about a given file starts (in {@link #ignored()}; the student's feedback shows it as it is). */
+    public static final String GIVEN_NOTE = "given file ";
+
+    /**
+     * This set as the grader compiles it: each given file (a path under {@code src/main/java})
+     * is the starter's copy, whatever this set has. A given file this set changed (more than line
+     * endings and trailing spaces) or lacks is named in {@link #ignored()}, in a note that starts
+     * with {@link #GIVEN_NOTE}. An empty set stays empty (nothing was submitted); applying it twice
+     * changes nothing more.
+     */
+    public SourceSet withGiven(SourceSet starter, List<String> given) {
+        if (files.isEmpty() || given.isEmpty()) return this;
+        var merged = new TreeMap<>(files);
+        var notes = new ArrayList<>(ignored);
+        for (String path : given) {
+            byte[] ours = starter.files.get(path);
+            if (ours == null) continue;  // validate names a given file the starter lacks
+            byte[] theirs = files.get(path);
+            if (theirs == null) {
+                notes.add(GIVEN_NOTE + path + " is missing: the starter's copy was graded (given files must stay as handed out)");
+            } else if (!normalized(theirs).equals(normalized(ours))) {
+                notes.add(GIVEN_NOTE + path + " was changed: your changes were ignored and the starter's copy was graded (given files must stay as handed out)");
+            }
+            merged.put(path, ours);
+        }
+        return new SourceSet(merged, notes);
+    }
+
     /** Same files with the same code, whatever the line endings and trailing spaces. */
     public boolean sameCode(SourceSet other) {
         if (!files.keySet().equals(other.files.keySet())) return false;

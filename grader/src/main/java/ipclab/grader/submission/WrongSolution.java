@@ -76,6 +76,12 @@ public record WrongSolution(String name, Path patch, String explanation, List<St
         return new SourceSet(files, solution.ignored());
     }
 
+    /** The files the patch changes, adds or deletes (paths under {@code src/main/java}). */
+    public List<String> changedFiles() {
+        return parse(patch).getFiles().stream().map(f -> "/dev/null".equals(f.getToFile()) ? f.getFromFile() : f.getToFile())
+                .distinct().toList();
+    }
+
     private static List<String> lines(byte[] text) {
         return new String(text, StandardCharsets.UTF_8).lines().collect(Collectors.toCollection(ArrayList::new));
     }

@@ -1,6 +1,6 @@
 package ipclab.echo;
 
-/** {@code Greeter <name>…}: prints {@code hello, <name>} for each name (the starter: not done yet). */
+/** {@code Greeter <name>…}: prints {@code Greeting.of(name)}, {@code hello, <name>}, for each name (the starter: not done yet). */
 public final class Greeter {
     private Greeter() {
     }

@@ -6,6 +6,6 @@ public final class Greeter {
     }
 
     public static void main(String[] args) {
-        for (String name : args) System.out.println("hello, " + name);
+        for (String name : args) System.out.println(Greeting.of(name));
     }
 }
