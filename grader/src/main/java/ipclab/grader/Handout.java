@@ -40,7 +40,8 @@ import ipclab.grader.submission.LabSpec;
  * with one commit.
  *
  * <pre>
- *   README.md, pom.xml, mvnw, mvnw.cmd, .mvn/, .gitignore
+ *   README.md, pom.xml, mvnw, mvnw.cmd, .gitignore
+ *   .mvn/            the kit's, with {@code --quiet} added to maven.config
  *   run              runs one lab program (./run --version: which JDK the kit uses)
  *   submit           checks that every lab compiles, writes submission.zip (each lab's src/main)
  *   .github/workflows/self-check.yml   the public tests on every push, with a job summary
@@ -53,8 +54,11 @@ import ipclab.grader.submission.LabSpec;
  *
  * No hidden tests, no solutions, no grader. The root pom lists only these modules, sets
  * {@code starter.tests.skip} to false, so {@code ./mvnw test} runs the public tests, and
- * {@code kit.tests.skip} to true, so that {@code -am} does not run the library's own tests; each
- * lab's pom loses the build step that adds the hidden tests. The poms are edited as XML (the
+ * {@code kit.tests.skip} to true, so that {@code -am} does not run the library's own tests, and
+ * {@code surefire.printSummary} to false: with Maven's {@code --quiet}, a student's
+ * {@code ./mvnw test} prints the self-check tables (the testkit's {@code SelfCheck}), the
+ * failures' one-line list and Maven's error summary, not every step of the build. Each lab's pom
+ * loses the build step that adds the hidden tests. The poms are edited as XML (the
  * JDK's DOM), comments and layout kept.
  */
 public final class Handout {
@@ -97,6 +101,8 @@ public final class Handout {
             copyFile(root.resolve("mvnw"), out.resolve("mvnw"));
             copyFile(root.resolve("mvnw.cmd"), out.resolve("mvnw.cmd"));
             copyTree(root.resolve(".mvn"), out.resolve(".mvn"), List.of());
+            Path mavenConfig = out.resolve(".mvn/maven.config");
+            Files.writeString(mavenConfig, (Files.isRegularFile(mavenConfig) ? Files.readString(mavenConfig).strip() + "\n" : "") + "--quiet\n");
             makeExecutable(out.resolve("mvnw"));
             copyFile(root.resolve("run"), out.resolve("run"));
             makeExecutable(out.resolve("run"));
@@ -135,6 +141,7 @@ public final class Handout {
         Element properties = child(project, "properties");
         setProperty(properties, "starter.tests.skip", "false", "The public tests run on your work: ./mvnw test");
         setProperty(properties, "kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.");
+        setProperty(properties, "surefire.printSummary", "false", "After ./mvnw test each lab's self-check table says which tests failed and why.");
         return serialize(doc);
     }
 

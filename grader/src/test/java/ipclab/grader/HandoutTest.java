@@ -57,13 +57,14 @@ class HandoutTest {
         assertThat(Files.isExecutable(out.resolve("repo/mvnw"))).isTrue();
         assertThat(Files.isExecutable(out.resolve("repo/run"))).isTrue();
         assertThat(Files.isExecutable(out.resolve("repo/submit"))).isTrue();
+        assertThat(Files.readAllLines(out.resolve("repo/.mvn/maven.config"))).contains("--no-transfer-progress", "--quiet");
     }
 
     @Test
     void thePomsRunThePublicTestsAndKnowNothingOfTheHiddenOnes() throws IOException {
         String root = Files.readString(out.resolve("repo/pom.xml"));
         assertThat(root).contains("<starter.tests.skip>false</starter.tests.skip>", "<kit.tests.skip>true</kit.tests.skip>",
-                        "<module>kit/ipc</module>", "<module>bench</module>")
+                        "<surefire.printSummary>false</surefire.printSummary>", "<module>kit/ipc</module>", "<module>bench</module>")
                 .doesNotContain("<module>solutions", "<module>grader");
         for (String lab : labs) {
             assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/pom.xml"))).doesNotContain("hidden");

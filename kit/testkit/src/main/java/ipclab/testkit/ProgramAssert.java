@@ -97,14 +97,15 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
         return this;
     }
 
+    /** What the program printed, for a message; an argument of the message's format, so its lines end in plain newlines. */
     private String shown() {
-        return "%n  stdout: " + quote(actual.stdout()) + "%n  stderr: " + quote(actual.stderr());
+        return "\n  stdout: " + quote(actual.stdout()) + "\n  stderr: " + quote(actual.stderr());
     }
 
     private static String quote(String text) {
         if (text.isEmpty()) return "(nothing)";
         String cut = text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
-        return cut.strip().replace("%", "%%").replace("\n", "%n          ");
+        return cut.strip().replace("\n", "\n          ");
     }
 
     /** What a test's programs left behind: processes, queues in its key blocks, segments, FIFOs. */
@@ -118,7 +119,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
             isNotNull();
             List<String> left = actual.leftovers();
             if (!left.isEmpty()) failWithMessage("expected the programs to leave nothing behind, but these are left:%n  %s",
-                    String.join("%n  ", left));
+                    String.join("\n  ", left));
             return this;
         }
     }

@@ -43,4 +43,10 @@ class ProgramAssertTest {
         assertThatCode(() -> assertThat(run(0, "0 1 1\n", "")).succeeded().printed("0 1 1\n")).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThat(run(0, "0 1 2\n", "")).printed("0 1 1\n")).hasMessageContaining("0 1 2");
     }
+
+    @Test
+    void aMessageShowsWhatTheProgramPrintedLineByLine() {
+        assertThatThrownBy(() -> assertThat(run(1, "", "error: 100% full\nsecond line\n")).succeeded())
+                .hasMessage("expected exit status 0, but it was 1\n  stdout: (nothing)\n  stderr: error: 100% full\n          second line");
+    }
 }

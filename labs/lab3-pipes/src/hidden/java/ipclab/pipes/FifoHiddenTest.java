@@ -114,6 +114,7 @@ class FifoHiddenTest {
     @Test
     @Points(1)
     @DisplayName("FifoReceiver removes the FIFO when it is stopped with SIGTERM")
+    @SuppressWarnings("try")  // the writer only holds the FIFO open
     void receiverRemovesTheFifoOnSigterm(Lab lab) throws IOException {
         Path fifo = lab.freshFifoPath("term");
         var receiver = lab.start(FifoReceiver.class, fifo.toString());

@@ -92,11 +92,13 @@ final class Sockets {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
         var attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isOther()) throw new Cli.Failure("address in use: " + Address.format(unix) + " is not a socket file");
-        try (var probe = SocketChannel.open(unix)) {
-            throw new Cli.Failure("address in use: " + Address.format(unix));
+        try {
+            SocketChannel.open(unix).close();
         } catch (IOException refused) {
             Files.deleteIfExists(path);  // nobody listens: a dead server's leftover
+            return;
         }
+        throw new Cli.Failure("address in use: " + Address.format(unix));
     }
 
     /** Removes the socket file of a UNIX address (nothing for TCP). */
