@@ -9,9 +9,11 @@ import ipclab.ipc.Cli;
 
 /**
  * What IPC costs, measured: round-trip latency and one-way throughput of every mechanism the kit
- * teaches (pipe, System V queue, ProcessQueue, shared memory), the batched variant of each, the
- * cost of the queue calls alone, shared state, child JVM start-up (with and without AppCDS and
- * an AOT cache) and the Lab 2 time server under many clients — and, where a Python 3 is found,
+ * teaches (pipe, System V queue, ProcessQueue, shared memory, UNIX and TCP stream sockets, Lab 5's
+ * {@code Connection} with and without an authkey), the batched variant of each, the cost of the
+ * queue calls alone, shared state (and one remote call to Lab 5's {@code CounterServer}), child
+ * JVM start-up (with and without AppCDS and an AOT cache), and Lab 2's time server and Lab 5's
+ * key-value server under many clients — and, where a Python 3 is found,
  * the course's Python equivalents in the same run, with the ratio Java/Python.
  *
  * <pre>
@@ -77,6 +79,11 @@ public final class Bench {
         var notes = new ArrayList<String>();
         for (Mechanism m : Mechanism.values()) {
             if (!s.runs(m.id)) continue;
+            if (m.needsLab5() && LabCode.lab5().isEmpty()) {
+                notes.add("Lab 5 is not built (solutions/lab5-sockets or labs/lab5-sockets): " + m.label + " was not measured.");
+                progress.say(notes.getLast());
+                continue;
+            }
             progress.say(m.label + ":");
             results.addAll(MechanismSuite.run(m, s, resources, progress));
         }
@@ -87,6 +94,7 @@ public final class Bench {
         if (s.runs("state")) {
             progress.say("shared state:");
             results.addAll(SharedState.run(s, resources, progress));
+            RemoteCall.run(s, resources, progress, notes).ifPresent(results::add);
         }
         if (s.runs("startup")) {
             progress.say("child JVM start-up:");
@@ -95,6 +103,10 @@ public final class Bench {
         if (s.runs("timeserver")) {
             progress.say("Lab 2 time server, many clients:");
             results.addAll(TimeServerLoad.run(s, resources, progress, notes));
+        }
+        if (s.runs("kv")) {
+            progress.say("Lab 5 key-value server, many clients:");
+            results.addAll(KvLoad.run(s, resources, progress, notes));
         }
         if (s.runs("python")) {
             progress.say("the course's Python:");

@@ -1,9 +1,26 @@
 package ipclab.bench;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import ipclab.ipc.Address;
 import ipclab.ipc.ChildJvm;
 import ipclab.ipc.MessageQueue;
 import ipclab.ipc.ProcessQueue;
@@ -11,13 +28,19 @@ import ipclab.ipc.SharedSegment;
 
 /**
  * The mechanisms the kit teaches, each able to open a {@link Session}: a peer child JVM and a
- * link to it. {@code python} names the course's equivalent that the report sets beside it.
+ * link to it. {@code python} names the course's equivalent that the report sets beside it. The
+ * socket ones listen here (a UNIX socket in the run's temp folder, or TCP on 127.0.0.1, port 0)
+ * and the peer connects; the listening socket is closed, and its file removed, once it has.
  */
 enum Mechanism {
     PIPE("pipe", "pipe, framed (child's stdin/stdout)", "multiprocessing.Pipe"),
     MQ("mq", "System V queue (MessageQueue)", "sysv_ipc.MessageQueue"),
     PQ("pq", "ProcessQueue", "multiprocessing.Queue"),
-    SHM("shm", "shared memory ring (SharedSegment)", "");
+    SHM("shm", "shared memory ring (SharedSegment)", ""),
+    UNIX("unix", "UNIX stream socket, framed", "socket AF_UNIX, framed"),
+    TCP("tcp", "TCP on 127.0.0.1, framed", "socket AF_INET, framed"),
+    CONN("conn", "Connection (Lab 5), UNIX, no authkey", "mp.connection, no key"),
+    CONN_AUTH("conn-auth", "Connection (Lab 5), UNIX, authkey", "mp.connection, authkey");
 
     final String id;
     final String label;
@@ -33,8 +56,13 @@ enum Mechanism {
     long maxMessageBytes() {
         return switch (this) {
             case MQ, PQ -> MessageQueue.maxMessageBytes();
-            case PIPE, SHM -> Long.MAX_VALUE;
+            case PIPE, SHM, UNIX, TCP, CONN, CONN_AUTH -> Long.MAX_VALUE;
         };
+    }
+
+    /** Whether it measures Lab 5's code (which must be built: {@link LabCode#lab5()}). */
+    boolean needsLab5() {
+        return this == CONN || this == CONN_AUTH;
     }
 
     /**
@@ -69,7 +97,83 @@ enum Mechanism {
                 var peer = start(resources, ChildJvm.builder(Peer.class, "shm", path.toString(), Integer.toString(capacity)));
                 yield new Session(ShmLink.bench(shm, capacity), peer, () -> SharedSegment.remove(path));
             }
+            case UNIX, TCP -> {
+                SocketAddress address = this == UNIX ? UnixDomainSocketAddress.of(resources.tempDir().resolve("bench.sock"))
+                        : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+                try (var server = ServerSocketChannel.open(this == UNIX ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
+                    server.bind(address);
+                    var peer = start(resources, ChildJvm.builder(Peer.class, "socket", Address.format(server.getLocalAddress())));
+                    SocketChannel channel = accepted(server::accept, server, peer);
+                    if (this == TCP) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    yield new Session(new PipeLink(Channels.newInputStream(channel), Channels.newOutputStream(channel)), peer, () -> { });
+                } finally {
+                    if (address instanceof UnixDomainSocketAddress unix) Files.deleteIfExists(unix.getPath());
+                }
+            }
+            case CONN, CONN_AUTH -> {
+                var lab5 = LabCode.lab5().orElseThrow(() -> new IOException("Lab 5 is not built"));
+                var address = UnixDomainSocketAddress.of(resources.tempDir().resolve("bench-conn.sock"));
+                byte[] authkey = null;
+                String keyFile = "-";
+                if (this == CONN_AUTH) {
+                    authkey = new byte[32];
+                    new SecureRandom().nextBytes(authkey);
+                    keyFile = Files.write(resources.tempDir().resolve("authkey"), authkey).toString();
+                }
+                var loader = lab5.loader();
+                Object listener = ConnectionLink.listen(loader, address, authkey);
+                try {
+                    var peer = start(resources, new ProcessBuilder(lab5.command(Peer.class.getName(),
+                            List.of("connection", Address.format(address), keyFile))));
+                    var link = ConnectionLink.of(accepted(() -> ConnectionLink.call(listener, "accept"), () -> ConnectionLink.call(listener, "close"), peer));
+                    yield new Session(link, peer, () -> {
+                        try {
+                            loader.close();
+                        } catch (IOException e) {
+                            // its jars stay open until the JVM exits: harmless
+                        }
+                    });
+                } finally {
+                    ConnectionLink.call(listener, "close");  // removes the socket file; the connection stays
+                }
+            }
         };
+    }
+
+    /** A task that may throw, such as an {@code accept}. */
+    interface Blocking<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * The connection {@code accept} returns once the peer connects; if the peer exits first or does
+     * not connect within {@link Link#PATIENCE}, {@code server} is closed (which ends the accept) and
+     * the failure says why.
+     */
+    private static <T> T accepted(Blocking<T> accept, Closeable server, Process peer) throws IOException {
+        var result = new CompletableFuture<T>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(accept.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        peer.onExit().thenRun(() -> result.completeExceptionally(
+                new IOException("the peer exited with status " + peer.exitValue() + " before it connected")));
+        try {
+            return result.get(Link.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            server.close();
+            throw new IOException("the peer did not connect within " + Link.PATIENCE.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            server.close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            throw new IOException("interrupted while waiting for the peer to connect", e);
+        }
     }
 
     private static Process start(Resources resources, ProcessBuilder builder) throws IOException {

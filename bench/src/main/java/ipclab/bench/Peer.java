@@ -3,8 +3,15 @@ package ipclab.bench;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ipclab.ipc.Address;
 import ipclab.ipc.Cli;
 import ipclab.ipc.MessageQueue;
 import ipclab.ipc.ProcessQueue;
@@ -20,6 +27,8 @@ import ipclab.ipc.SharedSegment;
  *   Peer mq KEY                    receives type 1 on the queue KEY, answers type 2
  *   Peer pq KEY                    takes from ProcessQueue KEY, puts on KEY+1
  *   Peer shm PATH CAPACITY         the peer's end of a {@link ShmLink} in the segment at PATH
+ *   Peer socket ADDRESS            connects to unix:PATH or tcp:HOST:PORT, framed as a pipe
+ *   Peer connection ADDRESS KEYFILE   Lab 5's Client.connect (Lab 5 on the class path); KEYFILE - : no authkey
  * </pre>
  */
 public final class Peer {
@@ -28,7 +37,7 @@ public final class Peer {
 
     public static void main(String[] argv) {
         Cli.run(() -> {
-            var args = Cli.Args.parse(argv, "usage: Peer pipe | mq KEY | pq KEY | shm PATH CAPACITY").positional(1, 3);
+            var args = Cli.Args.parse(argv, "usage: Peer pipe | mq KEY | pq KEY | shm PATH CAPACITY | socket ADDRESS | connection ADDRESS KEYFILE").positional(1, 3);
             try (Link link = open(args)) {
                 Ops.serve(link);
             }
@@ -36,7 +45,7 @@ public final class Peer {
         });
     }
 
-    private static Link open(Cli.Args args) {
+    private static Link open(Cli.Args args) throws IOException {
         return switch (args.get(0)) {
             case "pipe" -> new PipeLink(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
             case "mq" -> new QueueLink(MessageQueue.open(Cli.parseKey(args.get(1))), QueueLink.TO_BENCH, QueueLink.TO_PEER);
@@ -46,6 +55,15 @@ public final class Peer {
             }
             case "shm" -> ShmLink.peer(SharedSegment.open(Path.of(args.get(1))),
                     (int) Cli.integer(args.get(2), "capacity", 1, Integer.MAX_VALUE));
+            case "socket" -> {
+                var channel = SocketChannel.open(Address.parse(args.get(1)));
+                if (channel.getRemoteAddress() instanceof InetSocketAddress) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                yield new PipeLink(Channels.newInputStream(channel), Channels.newOutputStream(channel));
+            }
+            case "connection" -> {
+                byte[] authkey = args.get(2).equals("-") ? null : Files.readAllBytes(Path.of(args.get(2)));
+                yield ConnectionLink.of(ConnectionLink.connect(Peer.class.getClassLoader(), Address.parse(args.get(1)), authkey));
+            }
             default -> throw new Cli.UsageException(args.usage());
         };
     }

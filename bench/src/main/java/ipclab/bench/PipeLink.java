@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Messages over a pair of byte streams (a child JVM's stdin and stdout), framed as Lab 3
- * frames them — and as Python's {@code multiprocessing.Connection.send_bytes} does:
+ * Messages over a pair of byte streams (a child JVM's stdin and stdout, or a stream socket's two
+ * directions), framed as Lab 3 frames them — and as Lab 5's {@code KvServer} and Python's
+ * {@code multiprocessing.Connection.send_bytes} do:
  *
  * <pre>
  *  0                 4                               4 + n
@@ -24,7 +25,7 @@ import java.util.Optional;
  * </pre>
  *
  * {@link #send} flushes: the whole frame is in the pipe when it returns. Reading blocks; a peer
- * that dies closes the pipe, which ends the read with an {@link EOFException}.
+ * that dies closes the pipe (or socket), which ends the read with an {@link EOFException}.
  */
 final class PipeLink implements Link {
     private static final int MAX_BYTES = 16 * 1024 * 1024;

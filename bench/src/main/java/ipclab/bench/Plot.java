@@ -44,12 +44,17 @@ final class Plot {
     private static final int W = 820;
     private static final int H = 540;
     private static final int HEADER = 44;
+    /** The mechanisms drawn (the authenticated Connection is left out: per message it is the plain one). */
+    private static final List<String> PAIRS = List.of("pipe", "mq", "pq", "shm", "unix", "tcp", "conn");
     private static final Map<String, Color> COLORS = Map.of(
-            "pipe", new Color(0x1f77b4), "mq", new Color(0xff7f0e), "pq", new Color(0x2ca02c), "shm", new Color(0xd62728));
+            "pipe", new Color(0x1f77b4), "mq", new Color(0xff7f0e), "pq", new Color(0x2ca02c), "shm", new Color(0xd62728),
+            "unix", new Color(0x9467bd), "tcp", new Color(0x8c564b), "conn", new Color(0xe377c2));
     private static final Map<String, String> JAVA_NAMES = Map.of(
-            "pipe", "pipe (framed)", "mq", "MessageQueue", "pq", "ProcessQueue", "shm", "shm ring");
+            "pipe", "pipe (framed)", "mq", "MessageQueue", "pq", "ProcessQueue", "shm", "shm ring",
+            "unix", "UNIX socket", "tcp", "TCP loopback", "conn", "Connection (Lab 5)");
     private static final Map<String, String> PYTHON_NAMES = Map.of(
-            "pipe", "Python Pipe", "mq", "Python sysv_ipc", "pq", "Python Queue");
+            "pipe", "Python Pipe", "mq", "Python sysv_ipc", "pq", "Python Queue",
+            "unix", "Python AF_UNIX", "tcp", "Python AF_INET", "conn", "Python mp.connection");
 
     private Plot() {
     }
@@ -110,7 +115,7 @@ final class Plot {
     /** One line per mechanism and language: its single-item sizes, with the value the function takes. */
     private static void sizeSeries(XYChart chart, List<Result> results, Section section, ToDoubleFunction<Result> value) {
         for (Language language : Language.values()) {
-            for (String pair : List.of("pipe", "mq", "pq", "shm")) {
+            for (String pair : PAIRS) {
                 var x = new ArrayList<Double>();
                 var y = new ArrayList<Double>();
                 for (Result r : results) {
@@ -135,7 +140,7 @@ final class Plot {
         var single = new LinkedHashMap<String, Double>();
         var batched = new LinkedHashMap<String, Double>();
         for (Language language : Language.values()) {
-            for (String pair : List.of("pipe", "mq", "pq", "shm")) {
+            for (String pair : PAIRS) {
                 for (Result r : results) {
                     if (r.section() != Section.ROUND_TRIP || r.language() != language || !r.pair().equals(pair)) continue;
                     if (!(r.outcome() instanceof Latency l)) continue;

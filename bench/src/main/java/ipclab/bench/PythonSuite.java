@@ -24,7 +24,9 @@ import ipclab.bench.Result.Section;
 /**
  * The course's Python equivalents, measured in the same run by {@code ipc_bench.py} (a resource
  * of this module): {@code multiprocessing.Pipe} and {@code Queue}, {@code sysv_ipc.MessageQueue},
- * the same calls without waiting, and {@code Value} against a {@code Manager}. Without a Python 3
+ * the same calls without waiting, framed messages over {@code socket} (UNIX and TCP),
+ * {@code multiprocessing.connection}'s {@code Listener}/{@code Client} with and without an
+ * authkey, and {@code Value} against a {@code Manager}. Without a Python 3
  * it says so and measures nothing; without {@code sysv_ipc} it skips the queue.
  */
 final class PythonSuite {
@@ -68,14 +70,14 @@ final class PythonSuite {
         try (InputStream in = PythonSuite.class.getResourceAsStream("ipc_bench.py")) {
             Files.copy(in, script);
         }
-        var suites = s.suites().stream().filter(List.of("pipe", "pq", "mq", "state", "startup")::contains).collect(Collectors.joining(","));
+        var suites = s.suites().stream().filter(List.of("pipe", "pq", "mq", "unix", "tcp", "conn", "conn-auth", "state", "startup")::contains).collect(Collectors.joining(","));
         var command = List.of(python.get(), script.toString(),
                 "--warmup", seconds(s.warmup()), "--run", seconds(s.run()), "--runs", Integer.toString(s.runs()),
                 "--max", Long.toString(Math.min(s.maxIterations(), Integer.MAX_VALUE)),
                 "--sizes", s.sizes().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "--batch-items", Integer.toString(s.batchItems()), "--batch-item-bytes", Integer.toString(s.batchItemBytes()),
                 "--key", Integer.toString(resources.freshKeys(2)), "--suites", suites.isEmpty() ? "none" : suites,
-                "--startup-runs", Integer.toString(s.startupRuns()));
+                "--startup-runs", Integer.toString(s.startupRuns()), "--tmp", resources.tempDir().toString());
         var process = resources.child(new ProcessBuilder(command).redirectError(Redirect.INHERIT).start());
         var watchdog = Thread.ofVirtual().start(() -> {
             try {

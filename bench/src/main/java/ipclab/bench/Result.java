@@ -21,7 +21,8 @@ record Result(Section section, String mechanism, Language language, String pair,
         CALL_COST("Cost of the calls alone: one send + one receive on the same queue in one process (nobody waits)"),
         STATE("Shared state: one update of a number that two processes share"),
         STARTUP("Child JVM start-up: start to exit of a child that does almost nothing"),
-        TIME_SERVER("Lab 2 time server: request type 1 → reply type 3+id, many clients at once");
+        TIME_SERVER("Lab 2 time server: request type 1 → reply type 3+id, many clients at once"),
+        KV_SERVER("Lab 5 key-value server: PUT / GET frames over a UNIX socket, many clients at once");
 
         final String title;
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param batchItems   items per trip in the batched variant ({@code batchItems × batchItemBytes}
  *                     bytes per message)
  * @param startupRuns  child JVMs started per start-up variant
+ * @param serverClients how many clients at once load Lab 2's time server and Lab 5's key-value server
  * @param timeServer   where Lab 2's compiled TimeServer is: "" to look for it, "mini" for the
  *                     bench's own stand-in, else a class path
  * @param suites       which suites to run (see {@link #ALL_SUITES})
@@ -24,9 +25,10 @@ import java.util.Set;
  */
 record Settings(Duration warmup, Duration run, int runs, long maxIterations,
                 List<Integer> sizes, int batchItems, int batchItemBytes, int startupRuns,
-                List<Integer> timeServerClients, String timeServer, Set<String> suites, String python, Path out) {
+                List<Integer> serverClients, String timeServer, Set<String> suites, String python, Path out) {
 
-    static final List<String> ALL_SUITES = List.of("pipe", "mq", "pq", "shm", "python", "state", "startup", "timeserver");
+    static final List<String> ALL_SUITES = List.of("pipe", "mq", "pq", "shm", "unix", "tcp", "conn", "conn-auth", "python", "state", "startup",
+            "timeserver", "kv");
     static final List<Integer> SIZES = List.of(64, 8 * 1024, 64 * 1024, 1024 * 1024);
 
     /** About a minute on a 2-core machine, Python included. */
@@ -60,21 +62,21 @@ record Settings(Duration warmup, Duration run, int runs, long maxIterations,
 
     Settings withSuites(Set<String> chosen) {
         return new Settings(warmup, run, runs, maxIterations, sizes, batchItems, batchItemBytes, startupRuns,
-                timeServerClients, timeServer, Set.copyOf(chosen), python, out);
+                serverClients, timeServer, Set.copyOf(chosen), python, out);
     }
 
     Settings withPython(String chosen) {
         return new Settings(warmup, run, runs, maxIterations, sizes, batchItems, batchItemBytes, startupRuns,
-                timeServerClients, timeServer, suites, chosen, out);
+                serverClients, timeServer, suites, chosen, out);
     }
 
     Settings withTimeServer(String chosen) {
         return new Settings(warmup, run, runs, maxIterations, sizes, batchItems, batchItemBytes, startupRuns,
-                timeServerClients, chosen, suites, python, out);
+                serverClients, chosen, suites, python, out);
     }
 
     Settings withOut(Path chosen) {
         return new Settings(warmup, run, runs, maxIterations, sizes, batchItems, batchItemBytes, startupRuns,
-                timeServerClients, timeServer, suites, python, chosen);
+                serverClients, timeServer, suites, python, chosen);
     }
 }

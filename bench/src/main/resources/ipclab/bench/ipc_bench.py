@@ -10,14 +10,18 @@ prints one line per result on stdout, which the Java side parses:
 
 Times are in microseconds, rates in messages per second. Every peer is a child process started
 by multiprocessing (the course's Process(target=...)) and answers the same ops as the Java peer:
-E echo, S sink (count), C answer the count as decimal text, Q quit.
+E echo, S sink (count), C answer the count as decimal text, Q quit. Socket files go in --tmp.
 """
 
 import argparse
 import math
 import multiprocessing as mp
+import os
+import socket
+import struct
 import sys
 import time
+from multiprocessing.connection import Client, Listener
 
 ECHO, SINK, COUNT, QUIT = ord("E"), ord("S"), ord("C"), ord("Q")
 
@@ -58,6 +62,49 @@ def queue_peer(to_peer, to_bench):
 def sysv_peer(key):
     mq = sysv_ipc.MessageQueue(key, max_message_size=max_message_bytes())
     serve(lambda: mq.receive(type=1)[0], lambda m: mq.send(m, type=2))
+
+
+class Framed:
+    """Lab 3's frame over a stream socket: a 4-byte big-endian length, then the bytes.
+
+    A stream carries bytes, not messages: one recv() may return part of a frame or parts of two,
+    so a frame is read to its announced length.
+    """
+
+    def __init__(self, sock):
+        self.sock = sock
+
+    def send(self, m):
+        self.sock.sendall(struct.pack("!i", len(m)) + m)
+
+    def recv(self):
+        (n,) = struct.unpack("!i", self.exact(4))
+        return self.exact(n)
+
+    def exact(self, n):
+        buf = bytearray(n)
+        view = memoryview(buf)
+        got = 0
+        while got < n:
+            k = self.sock.recv_into(view[got:])
+            if k == 0:
+                raise EOFError("the other side closed the socket")
+            got += k
+        return bytes(buf)
+
+
+def socket_peer(family, address):
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.connect(address)
+        if family == socket.AF_INET:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        framed = Framed(sock)
+        serve(framed.recv, framed.send)
+
+
+def connection_peer(address, authkey):
+    with Client(address, authkey=authkey) as conn:
+        serve(conn.recv_bytes, conn.send_bytes)
 
 
 def percentile(ordered, p):
@@ -209,6 +256,59 @@ def bench_queue(args, measure):
             peer.join()
 
 
+def finish(peer):
+    """Waits for a peer told to quit; ends it if it does not."""
+    peer.join(10)
+    if peer.is_alive():
+        peer.terminate()
+        peer.join()
+
+
+def bench_socket(args, measure, pair, mechanism, family):
+    """Framed messages over a raw stream socket: UNIX (a file in the run's temp folder) or TCP on 127.0.0.1."""
+    path = os.path.join(args.tmp, "py-bench.sock")
+    server = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        server.bind(path if family == socket.AF_UNIX else ("127.0.0.1", 0))
+        server.listen(1)
+        peer = mp.Process(target=socket_peer, args=(family, server.getsockname()))
+        peer.start()
+        server.settimeout(20)
+        sock, _ = server.accept()
+    finally:
+        server.close()
+        if family == socket.AF_UNIX and os.path.exists(path):
+            os.unlink(path)
+    try:
+        sock.setblocking(True)
+        if family == socket.AF_INET:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        framed = Framed(sock)
+        measure_link(args, measure, pair, mechanism, framed.send, framed.recv, math.inf)
+        framed.send(message(QUIT, 1))
+    finally:
+        finish(peer)
+        sock.close()
+
+
+def bench_connection(args, measure, pair, mechanism, authkey):
+    """multiprocessing.connection's Listener and Client over a UNIX socket, as the course uses them."""
+    address = os.path.join(args.tmp, "py-conn.sock")
+    listener = Listener(address, family="AF_UNIX", authkey=authkey)
+    try:
+        peer = mp.Process(target=connection_peer, args=(address, authkey))
+        peer.start()
+        conn = listener.accept()
+    finally:
+        listener.close()  # removes the socket file; the accepted connection stays open
+    try:
+        measure_link(args, measure, pair, mechanism, conn.send_bytes, conn.recv_bytes, math.inf)
+        conn.send_bytes(message(QUIT, 1))
+    finally:
+        finish(peer)
+        conn.close()
+
+
 def max_message_bytes():
     try:
         with open("/proc/sys/kernel/msgmax") as f:
@@ -302,6 +402,7 @@ def main():
     parser.add_argument("--key", type=int, required=True)
     parser.add_argument("--suites", required=True)
     parser.add_argument("--startup-runs", type=int, required=True)
+    parser.add_argument("--tmp", required=True)
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
     suites = args.suites.split(",")
@@ -311,6 +412,14 @@ def main():
         bench_pipe(args, measure)
     if "pq" in suites:
         bench_queue(args, measure)
+    if "unix" in suites:
+        bench_socket(args, measure, "unix", "socket AF_UNIX, framed", socket.AF_UNIX)
+    if "tcp" in suites:
+        bench_socket(args, measure, "tcp", "socket AF_INET, framed", socket.AF_INET)
+    if "conn" in suites:
+        bench_connection(args, measure, "conn", "mp.connection, no key", None)
+    if "conn-auth" in suites:
+        bench_connection(args, measure, "conn-auth", "mp.connection, authkey", os.urandom(32))
     if sysv_ipc is None:
         print("NOTE sysv_ipc is not installed for %s: the System V queue comparison is skipped "
               "(Debian/Ubuntu: apt-get install python3-sysv-ipc)" % sys.executable, flush=True)
