@@ -13,11 +13,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import ipclab.grader.build.AotCache;
 import ipclab.grader.build.Libraries;
 import ipclab.grader.build.Workspace;
 import ipclab.grader.sandbox.Box;
@@ -26,6 +28,7 @@ import ipclab.grader.sandbox.Sandbox;
 import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.TestOutcome;
 import ipclab.grader.score.Verdict;
+import ipclab.ipc.ChildJvm;
 
 /**
  * Runs a built student x lab's tests: starts the harness JVM in a sandbox, gives it a fresh key
@@ -54,6 +57,7 @@ public final class TestRun {
     private final Sandbox sandbox;
     private final Limits limits;
     private final Libraries libraries;
+    private final AotCache aot;
     private final Path harnessModule;
     private final double timeFactor;
     private final int testThreads;
@@ -62,6 +66,7 @@ public final class TestRun {
         this.sandbox = sandbox;
         this.limits = limits;
         this.libraries = libraries;
+        this.aot = new AotCache(libraries);
         this.harnessModule = harnessModule;
         this.timeFactor = timeFactor;
         this.testThreads = Math.max(1, testThreads);
@@ -159,8 +164,10 @@ public final class TestRun {
         var events = new LinkedBlockingQueue<Object>();
         Box box;
         try {
-            box = sandbox.start(command(ws), Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule),
-                    ws.mountPoint(), ws.scratch(), environment());
+            var cache = aot.get();
+            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule));
+            cache.ifPresent(c -> mounts.put("aot", c.getParent()));
+            box = sandbox.start(command(ws, cache), mounts, ws.mountPoint(), ws.scratch(), environment());
         } catch (IOException e) {
             return new Attempt("the test JVM could not be started: " + e.getMessage(), Map.of(), 0, false, false, 0, "", 0, 0, 0);
         }
@@ -315,7 +322,8 @@ public final class TestRun {
         }
     }
 
-    private List<String> command(Workspace ws) {
+    /** The harness JVM's command; its lab programs start with the AOT cache if there is one ({@link ChildJvm#AOT_CACHE}). */
+    private List<String> command(Workspace ws, Optional<Path> aotCache) {
         String work = sandbox.pathOf("work", ws.box());
         String lib = sandbox.pathOf("lib", libraries.dir());
         var modulePath = new ArrayList<String>();
@@ -331,6 +339,7 @@ public final class TestRun {
                 "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
                 "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
         if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);
+        aotCache.ifPresent(c -> command.add("-D" + ChildJvm.AOT_CACHE + "=" + sandbox.pathOf("aot", c.getParent()) + "/" + c.getFileName()));
         command.addAll(List.of("-p", String.join(":", modulePath), "--add-modules", "ALL-MODULE-PATH",
                 "-cp", String.join(":", classPath), "-m", HARNESS));
         return command;

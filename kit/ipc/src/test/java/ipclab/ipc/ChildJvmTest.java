@@ -1,9 +1,13 @@
 package ipclab.ipc;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,32 @@ class ChildJvmTest {
             assertThat(Children.exitStatus(child)).isEqualTo(3);
             assertThat(Children.stdout(child)).isEqualTo("3 two words | from the parent\n");
             assertThat(Children.stderr(child)).isEmpty();  // no native-access warning either
+        }
+    }
+
+    @Test
+    void anAotCacheThatDoesNotFitIsSkippedWithoutAWord(@TempDir Path dir) throws Exception {
+        Path notACache = Files.writeString(dir.resolve("kit.aot"), "not an AOT cache");
+        System.setProperty(ChildJvm.AOT_CACHE, notACache.toString());
+        try (var children = new Children()) {
+            assertThat(ChildJvm.command("x.Main", List.of())).contains("-XX:AOTCache=" + notACache, "-D" + ChildJvm.AOT_CACHE + "=" + notACache);
+            var child = children.start(Hello.class, "0", "cached?");
+            child.getOutputStream().close();
+            assertThat(Children.exitStatus(child)).isZero();
+            assertThat(Children.stdout(child)).isEqualTo("0 cached? | \n");
+            assertThat(Children.stderr(child)).isEmpty();
+        } finally {
+            System.clearProperty(ChildJvm.AOT_CACHE);
+        }
+    }
+
+    @Test
+    void aMissingAotCacheIsNotPassedOn(@TempDir Path dir) {
+        System.setProperty(ChildJvm.AOT_CACHE, dir.resolve("none.aot").toString());
+        try {
+            assertThat(ChildJvm.command("x.Main", List.of())).noneMatch(option -> option.contains("AOT"));
+        } finally {
+            System.clearProperty(ChildJvm.AOT_CACHE);
         }
     }
 
