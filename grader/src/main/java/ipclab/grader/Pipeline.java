@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import ipclab.grader.build.LabBuild;
 import ipclab.grader.build.Libraries;
 import ipclab.grader.build.Workspace;
+import ipclab.grader.run.Load;
 import ipclab.grader.run.Reference;
 import ipclab.grader.run.TestCatalog;
 import ipclab.grader.run.TestRun;
@@ -146,7 +147,7 @@ public final class Pipeline {
         if (known.isPresent()) return withReference(found, known.get(), Optional.empty());
         var run = gradeRepeated(found, "reference", solution, cacheKey(found, solution));
         if (run.status() != LabStatus.GRADED) return withReference(found, Reference.NONE, Optional.of(run));
-        var reference = Reference.of(run);
+        var reference = Reference.of(run, Load.perCore());
         settings.cache().putReference(referenceKey, reference);
         return withReference(found, reference, Optional.of(run));
     }

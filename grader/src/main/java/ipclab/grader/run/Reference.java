@@ -16,7 +16,8 @@ import ipclab.grader.score.Verdict;
  * <pre>
  *   a test's limit  = 10 x the reference's time for it, at least 10 s, at most the --test-timeout ceiling
  *   the run's limit = 3 x the reference's suite time + 30 s, at most the --run-timeout ceiling
- *   (both stretched by --time-factor; a test without a reference time gets the ceiling)
+ *   (both stretched by --time-factor, and by how much busier the machine is than when the
+ *   reference ran, at most 4x ({@link Load}); a test without a reference time gets the ceiling)
  * </pre>
  *
  * so that a submission that hangs everywhere costs about three times what the solution costs,
@@ -25,8 +26,9 @@ import ipclab.grader.score.Verdict;
  *
  * @param suiteMillis the reference run's test time (wall clock, JVM start excluded); 0 if unknown
  * @param testMillis  each passed test's time, by unique id
+ * @param loadPerCore the machine's load average per core when the reference ran ({@link Load#perCore()}, at least 1)
  */
-public record Reference(long suiteMillis, Map<String, Long> testMillis) {
+public record Reference(long suiteMillis, Map<String, Long> testMillis, double loadPerCore) {
     public static final Reference NONE = new Reference(0, Map.of());
     static final int TEST_FACTOR = 10;
     static final Duration TEST_FLOOR = Duration.ofSeconds(10);
@@ -35,15 +37,21 @@ public record Reference(long suiteMillis, Map<String, Long> testMillis) {
 
     public Reference {
         testMillis = Map.copyOf(testMillis);
+        loadPerCore = Math.max(1, loadPerCore);  // also a cache entry written before the field existed
     }
 
-    /** The times of a reference solution's grade (only the tests it passed count). */
-    public static Reference of(LabGrade solution) {
+    /** Times taken on a quiet machine. */
+    public Reference(long suiteMillis, Map<String, Long> testMillis) {
+        this(suiteMillis, testMillis, 1);
+    }
+
+    /** The times of a reference solution's grade (only the tests it passed count), with the load it ran under. */
+    public static Reference of(LabGrade solution, double loadPerCore) {
         var times = new java.util.HashMap<String, Long>();
         for (TestOutcome t : solution.tests()) {
             if (t.verdict() == Verdict.PASSED) times.put(t.test().uid(), Math.max(1, t.millis()));
         }
-        return new Reference(solution.timings().tests(), times);
+        return new Reference(solution.timings().tests(), times, loadPerCore);
     }
 
     public Duration limitFor(ExpectedTest test, Limits limits, double timeFactor) {

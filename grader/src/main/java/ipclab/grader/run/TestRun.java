@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import ipclab.grader.build.AotCache;
 import ipclab.grader.build.Libraries;
@@ -77,14 +78,15 @@ public final class TestRun {
     }
 
     public RunResult run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
-        Function<ExpectedTest, Duration> limitOf = test -> reference.limitFor(test, limits, timeFactor);
-        Duration runLimit = reference.runLimit(limits, timeFactor);
+        var load = new Load.During(reference);
+        Function<ExpectedTest, Duration> limitOf = test -> reference.limitFor(test, limits, timeFactor * load.factor());
+        Supplier<Duration> runLimit = () -> reference.runLimit(limits, timeFactor * load.factor());
         var byUid = new LinkedHashMap<String, ExpectedTest>();
         expected.forEach(t -> byUid.put(t.uid(), t));
         var outcomes = new LinkedHashMap<String, TestOutcome>();
         var notes = new ArrayList<String>();
         var output = new StringBuilder();
-        long deadline = System.nanoTime() + runLimit.toNanos();
+        long runStart = System.nanoTime();
         long jvmStart = 0, testTime = 0, peakMemory = 0;
         int jvms = 0;
         int threads = testThreads;
@@ -96,7 +98,7 @@ public final class TestRun {
                 break;
             }
             if (jvms > 0) output.append("\n--- test JVM #").append(jvms + 1).append(" ---\n");
-            var attempt = attempt(ws, remaining, byUid, outcomes, deadline, runLimit, threads, limitOf);
+            var attempt = attempt(ws, remaining, byUid, outcomes, runStart, runLimit, threads, limitOf);
             jvms++;
             jvmStart += attempt.jvmStartMillis;
             testTime += attempt.millis - attempt.jvmStartMillis;
@@ -124,9 +126,9 @@ public final class TestRun {
                 threads = 1;
                 progress = true;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - runStart > runLimit.get().toNanos()) {
                 fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
-                        "not run: the run's time limit of " + seconds(runLimit) + " was reached");
+                        "not run: the run's time limit of " + seconds(runLimit.get()) + " was reached");
                 break;
             }
             if (!progress) {
@@ -155,7 +157,7 @@ public final class TestRun {
     private static final Object END_OF_RESULTS = new Object();
 
     private Attempt attempt(Workspace ws, List<ExpectedTest> tests, Map<String, ExpectedTest> byUid,
-                            Map<String, TestOutcome> outcomes, long runDeadline, Duration runLimit, int threads,
+                            Map<String, TestOutcome> outcomes, long runStart, Supplier<Duration> runLimit, int threads,
                             Function<ExpectedTest, Duration> limitOf) {
         long t0 = System.nanoTime();
         byte[] key = new byte[32];
@@ -215,8 +217,8 @@ public final class TestRun {
                         // One test late: it fails, the others running start again in the next JVM. Several late at
                         // once may be one test that stopped the whole JVM (SIGSTOP): then nobody is blamed yet.
                         if (late.size() == 1) blamed.putAll(late);
-                    } else if (now > runDeadline) {
-                        failure = "the run's time limit of " + seconds(runLimit) + " was reached: the test JVM was killed";
+                    } else if (now - runStart > runLimit.get().toNanos()) {
+                        failure = "the run's time limit of " + seconds(runLimit.get()) + " was reached: the test JVM was killed";
                         running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
                     } else if (now >= nextUsageCheck) {
                         var usage = box.usage();

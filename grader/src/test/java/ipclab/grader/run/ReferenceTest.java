@@ -41,4 +41,22 @@ class ReferenceTest {
         assertThat(REFERENCE.limitFor(SLOW, limits, 1.0)).isEqualTo(Duration.ofSeconds(5));
         assertThat(REFERENCE.runLimit(limits, 1.0)).isEqualTo(Duration.ofSeconds(600));
     }
+
+    @Test
+    void aBusierMachineThanTheReferencesStretchesTheLimitsUpToFourTimes() {
+        assertThat(Load.factor(15, 1)).as("load 30 on 2 cores, reference quiet: capped").isEqualTo(Load.MAX_FACTOR);
+        assertThat(Load.factor(3, 1.5)).isEqualTo(2);
+        assertThat(Load.factor(1, 6)).as("a quieter machine never tightens a limit").isEqualTo(1);
+        var busyReference = new Reference(20_000, Map.of("slow", 4_000L), 3);
+        assertThat(busyReference.limitFor(SLOW, Limits.defaults(), Load.factor(6, busyReference.loadPerCore())))
+                .isEqualTo(Duration.ofSeconds(80));
+        assertThat(Load.perCore()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aReferenceWithoutALoadCountsAsQuiet() {
+        assertThat(REFERENCE.loadPerCore()).isEqualTo(1);
+        assertThat(new Reference(1, Map.of(), 0).loadPerCore()).isEqualTo(1);
+        assertThat(Reference.NONE.loadPerCore()).isEqualTo(1);
+    }
 }
