@@ -60,6 +60,11 @@ class GradescopePackageTest {
         long setupStart = System.nanoTime();
         run(List.of("bash", source.resolve("setup.sh").toString()), root, Map.of("MAVEN_ARGS", "-o"), 600);
         long setupSeconds = (System.nanoTime() - setupStart) / 1_000_000_000;
+        Path kit = source.resolve("ipc-labs");
+        try (var made = Files.list(kit.resolve("grader/target/aot"))) {
+            assertThat(made.map(p -> p.getFileName().toString())).as("setup.sh made the AOT cache").anyMatch(n -> n.matches("kit-[0-9a-f]+\\.aot"));
+        }
+        assertThat(kit.resolve(".grader/cache")).as("setup.sh prepared the labs").isDirectory();
 
         var busy = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", "while :; do :; done").start();
         try {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import ipclab.grader.build.AotCache;
+import ipclab.grader.build.Libraries;
 import ipclab.grader.report.Gradescope;
 import ipclab.grader.report.Json;
 import ipclab.grader.report.Reports;
@@ -30,6 +32,10 @@ final class GradescopeCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
     Path results = Path.of("/autograder/results/results.json");
 
+    @Option(names = "--prepare", description = "Only prepare, for setup.sh: build each lab's tests, time the reference solutions and make the"
+            + " programs' AOT cache, all kept in the image, so that each submission then runs only its own tests.")
+    boolean prepare;
+
     @Mixin
     Options options;
 
@@ -39,6 +45,22 @@ final class GradescopeCommand implements Callable<Integer> {
             var kit = Kit.locate();
             options.jobs = 1;
             var pipeline = options.pipeline(kit);
+            if (prepare) {
+                int status = 0;
+                for (var lab : kit.labs(options.labs)) {
+                    var prepared = pipeline.prepare(lab);
+                    boolean timed = prepared.reference().suiteMillis() > 0;
+                    System.out.println(lab.name() + ": " + prepared.tests().size() + " tests, " + prepared.maxPoints() + " points, "
+                            + (timed ? "reference solution timed" : "no reference time"));
+                    if (!timed && lab.hasSolution()) {
+                        System.err.println("error: " + lab.name() + "'s reference solution did not run cleanly: see ./grade validate --labs " + lab.name());
+                        status = 1;
+                    }
+                }
+                var aot = new AotCache(Libraries.in(kit.libDir())).get();
+                System.out.println(aot.map(c -> "AOT cache for the lab programs: " + c).orElse("no AOT cache: the lab programs start without one"));
+                return status;
+            }
             var grades = new ArrayList<LabGrade>();
             var student = new Submission("submission", submission);
             for (var lab : kit.labs(options.labs)) {

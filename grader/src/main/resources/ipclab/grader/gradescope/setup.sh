@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gradescope runs this once, when it builds the autograder's image: it finds or installs a JDK 25,
-# then builds the grader and the kit's jars, so that grading needs no network afterwards.
+# then builds the grader and the kit's jars, so that grading needs no network afterwards, and
+# prepares every lab once (see the last step).
 # The root is $AUTOGRADER_ROOT (default /autograder); the zip is unpacked in $ROOT/source.
 set -euo pipefail
 ROOT=${AUTOGRADER_ROOT:-/autograder}
@@ -29,3 +30,6 @@ chmod +x "$KIT/grade" "$KIT/mvnw" "$ROOT/source/run_autograder"
 cd "$KIT"
 JAVA_HOME="$jdk" ./grade --help > /dev/null
 echo "the grader is built: $KIT/grader/target"
+# Each lab's tests built, its reference solution timed and the programs' AOT cache made, all kept
+# in the image (.grader/cache, grader/target/aot): a submission then runs only its own tests.
+JAVA_HOME="$jdk" ./grade gradescope --prepare
