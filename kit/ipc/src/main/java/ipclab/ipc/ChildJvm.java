@@ -42,12 +42,37 @@ public final class ChildJvm {
     /** The system property that names the AOT cache children start with (none if unset). */
     public static final String AOT_CACHE = "ipclab.aotCache";
 
+    private static final Path ENV = Path.of("/usr/bin/env");
+    private static final boolean SIGINT_IGNORED = sigintIgnored();
+
     private ChildJvm() {
     }
 
-    /** The command line that runs {@code mainClass} with {@code args} in a new JVM. */
+    /** Whether SIGINT is ignored in this process (Linux: bit 2 of SigIgn in /proc/self/status), and env can undo it. */
+    private static boolean sigintIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0
+                            && Files.isExecutable(ENV);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: nothing to read, nothing to undo
+        }
+        return false;
+    }
+
+    /**
+     * The command line that runs {@code mainClass} with {@code args} in a new JVM. If this process
+     * ignores SIGINT (it was started in the background by a shell without job control, as
+     * {@code nohup cmd &} does, and the JVM keeps an ignored SIGINT ignored), the child would
+     * ignore Ctrl-C too, and every "Ctrl-C cleans up" test would hang; so the child then starts
+     * through {@code env --default-signal=INT}, which gives it the default back.
+     */
     public static List<String> command(String mainClass, List<String> args) {
         var command = new ArrayList<String>();
+        if (SIGINT_IGNORED) command.addAll(List.of(ENV.toString(), "--default-signal=INT"));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         String extra = System.getProperty("ipclab.child.jvmOptions", "").strip();

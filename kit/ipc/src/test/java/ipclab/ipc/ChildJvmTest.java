@@ -52,9 +52,26 @@ class ChildJvmTest {
     }
 
     @Test
+    void aParentStartedWithSigintIgnoredGivesItsChildrenTheDefaultBack() throws Exception {
+        // a shell without job control starts `cmd &` with SIGINT ignored, and the JVM keeps it so
+        var command = ChildJvm.command(CommandPrinter.class.getName(), List.of());
+        var java = command.subList(command.indexOf(Path.of(System.getProperty("java.home"), "bin", "java").toString()), command.size());
+        String quoted = String.join(" ", java.stream().map(part -> "'" + part + "'").toList());
+        var background = new ProcessBuilder("sh", "-c", quoted + " & wait").redirectErrorStream(true).start();
+        String printed = new String(background.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(background.waitFor()).as(printed).isZero();
+        assertThat(printed).startsWith("/usr/bin/env --default-signal=INT ");
+
+        var foreground = new ProcessBuilder("sh", "-c", "exec /usr/bin/env --default-signal=INT " + quoted).redirectErrorStream(true).start();
+        String plain = new String(foreground.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(foreground.waitFor()).as(plain).isZero();
+        assertThat(plain).startsWith(System.getProperty("java.home"));
+    }
+
+    @Test
     void theChildIsAnotherProcessOfTheSameJdkAndClasspath() {
         var command = ChildJvm.command("x.Main", java.util.List.of("a"));
-        assertThat(command.getFirst()).startsWith(System.getProperty("java.home"));
+        assertThat(command).anyMatch(part -> part.startsWith(System.getProperty("java.home")) && part.endsWith("java"));
         assertThat(command).contains("--enable-native-access=ALL-UNNAMED", System.getProperty("java.class.path"));
         assertThat(command.subList(command.size() - 2, command.size())).containsExactly("x.Main", "a");
     }
