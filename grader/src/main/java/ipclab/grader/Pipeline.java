@@ -287,7 +287,12 @@ public final class Pipeline {
             fresh.add(timings);
             return LabGrade.of(name, LabStatus.GRADED, all, "", run == null ? "" : run.output(), notes, timings, key);
         } catch (RuntimeException e) {
-            notes.add("the grader failed on this submission: " + e);
+            // the whole stack trace to the grader's own log (stderr: the terminal, Gradescope's
+            // instructors-only stdout); its first lines in the grade, for grades.json and the feedback
+            var trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            System.err.println("error: the grader failed on " + student + " " + name + ":\n" + trace);
+            notes.add("the grader failed on this submission: " + String.join(" | ", trace.toString().lines().limit(4).map(String::strip).toList()));
             return LabGrade.notRun(name, LabStatus.GRADER_ERROR, lab.tests(), "", notes, Timings.untimed(0, millis(start)), key);
         }
     }

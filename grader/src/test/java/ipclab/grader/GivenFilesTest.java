@@ -132,4 +132,15 @@ class GivenFilesTest {
         assertThat(differs.ok()).isFalse();
         assertThat(differs.detail()).contains("the solution's given file " + GIVEN + " was changed");
     }
+
+    @Test
+    void aGraderErrorKeepsTheFirstLinesOfItsStackTraceInTheGrade() throws Exception {
+        Path notAFolder = Files.writeString(temp.resolve("work-is-a-file"), "");
+        var broken = Fixtures.pipeline(Fixtures.fixtureKit(), Fixtures.fixtureLimits(), notAFolder, temp.resolve("other-cache"));
+        var grade = broken.grade(lab, "ivy", Optional.of(solution), true);
+        assertThat(grade.status()).isEqualTo(LabStatus.GRADER_ERROR);
+        assertThat(grade.notes()).singleElement().asString()
+                .startsWith("the grader failed on this submission: ")
+                .contains(" | at ipclab.grader.");
+    }
 }
