@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param maxThreads   threads in all of them together
  * @param maxMemory    resident memory of all of them together, in bytes
  * @param outputCap    bytes of the run's output kept for the feedback (the rest is counted and dropped)
- * @param tmpMegabytes size of the run's own {@code /tmp} and of its own {@code /dev/shm} (namespace sandbox)
+ * @param tmpMegabytes size of the run's own {@code /tmp}, and at most that of its own {@code /dev/shm} (namespace sandbox: 64 MiB, Docker's default)
  * @param maxRestarts  how many times the test JVM may be restarted after a kill or a crash
  * @param perTestFixed whether {@code perTest} is the limit of every test (set by the instructor) rather
  *                     than the ceiling of limits derived from the reference run (see ipclab.grader.run.Reference)

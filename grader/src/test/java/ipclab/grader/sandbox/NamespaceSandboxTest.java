@@ -67,6 +67,12 @@ class NamespaceSandboxTest {
     }
 
     @Test
+    void devShmHoldsDockersDefault64MibAndTmpMore() throws Exception {
+        var ran = run("df -k /dev/shm /tmp | tail -n 2 | awk '{print $2}'", Map.of());
+        assertThat(ran.stdout().lines().map(String::strip).toList()).containsExactly("65536", Integer.toString(LIMITS.tmpMegabytes() * 1024));
+    }
+
+    @Test
     void theCommandHasNoCapabilitiesAndCannotUndoTheMounts() throws Exception {
         var ran = run("grep CapEff /proc/self/status; umount /box/work 2>/dev/null || echo cannot-umount;"
                 + " mount -o remount,rw /usr 2>/dev/null || echo cannot-remount", Map.of("work", temp));
