@@ -3,6 +3,7 @@ package ipclab.grader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.build.Workspace;
 import ipclab.grader.submission.ExampleClass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Gradescope autograder: what autograder.zip holds, and (with {@code -Dipclab.gradescope.e2e=true},
@@ -98,6 +101,28 @@ class GradescopePackageTest {
             System.err.println("gradescope e2e: " + lab.name() + " " + extra.get(lab.name()));
         }
         assertThat(root.resolve("results/stdout")).content().contains("ended with status 0");
+
+        // A submission that hangs everywhere, with the grading's limit cut from 540 s to 40 s:
+        // run_autograder still writes a results.json that says why, in time, and leaves nothing running.
+        var submission = root.resolve("submission");
+        Workspace.deleteTree(submission);
+        Path hanging = Files.createDirectories(submission.resolve("labs").resolve(labs.getFirst().name()).resolve("src/main/java"));
+        ExampleClass.copyTree(labs.getFirst().solution(), hanging);
+        try (var sources = Files.walk(hanging)) {
+            for (Path java : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Files.writeString(java, Files.readString(java).replaceFirst("public static void main\\(String\\[\\] (\\w+)\\) \\{",
+                        "public static void main(String[] $1) { if ($1 != null) while (true) Thread.onSpinWait();"));
+            }
+        }
+        long hangStart = System.nanoTime();
+        run(List.of(root.resolve("run_autograder").toString()), root, Map.of("IPCLAB_GRADING_SECONDS", "40"), 120);
+        long hangSeconds = (System.nanoTime() - hangStart) / 1_000_000_000;
+        System.err.printf("gradescope e2e: a hanging submission got its results.json after %d s%n", hangSeconds);
+        assertThat(hangSeconds).as("run_autograder's time with a 40 s limit").isLessThan(40 + 10 + 20);
+        assertThat(root.resolve("results/results.json")).content().contains("ran out of time (40 s)", "\"score\": 0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .noneMatch(command -> command.contains(root.toString()) || command.contains("ipclab.grader.harness/")));
     }
 
     private static void run(List<String> command, Path root, Map<String, String> env, int seconds) throws IOException, InterruptedException {
