@@ -266,6 +266,25 @@ public final class MessageQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the queue holds no message (others took them all), at most {@code atMost}: true
+     * when it is empty or was removed, false when the time ran out. System V wakes nobody when a
+     * queue becomes empty, so this looks at {@link #size()} again after each pause of the kit's
+     * backoff (a millisecond at most).
+     */
+    public boolean awaitEmpty(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        var backoff = new Backoff();
+        try {
+            while (size() > 0) {
+                if (!backoff.pauseUntil(deadline)) return false;
+            }
+            return true;
+        } catch (IpcException.QueueRemovedException e) {
+            return true;
+        }
+    }
+
     /** Whether the queue still exists in the kernel. */
     public boolean isAlive() {
         try {

@@ -66,6 +66,29 @@ class MessageQueueTest {
     }
 
     @Test
+    void awaitEmptyWaitsUntilTheOthersTookEverythingOrTheTimeRanOut() {
+        var queue = MessageQueue.create(key);
+        assertThat(queue.awaitEmpty(Duration.ZERO)).as("empty already").isTrue();
+        queue.send(1, "left");
+        assertThat(queue.awaitEmpty(Duration.ofMillis(50))).as("nobody takes it").isFalse();
+        assertThat(queue.size()).isOne();
+
+        queue.send(1, "also left");
+        var taker = CompletableFuture.runAsync(() -> {
+            var other = MessageQueue.open(key);
+            other.receive(1);
+            other.receive(1);
+        });
+        assertThat(queue.awaitEmpty(Duration.ofSeconds(30))).isTrue();
+        assertThat(queue.size()).isZero();
+        taker.join();
+
+        queue.send(1, "lost with the queue");
+        CompletableFuture.runAsync(() -> MessageQueue.open(key).remove());
+        assertThat(queue.awaitEmpty(Duration.ofSeconds(30))).as("removed: nothing left to wait for").isTrue();
+    }
+
+    @Test
     void payloadsAreExactBytesWithoutTerminator() {
         var queue = MessageQueue.create(key);
         byte[] bytes = {0, 1, (byte) 0xff, 'x', 0};

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import ipclab.ipc.Cli;
-import ipclab.ipc.IpcException;
 import ipclab.ipc.MessageQueue;
 
 /**
@@ -56,7 +55,7 @@ public final class NumberServer {
                 queue.send(NUMBER_TYPE, number.get().toString());
                 if (number.get().signum() == 0) break;
             }
-            awaitEmpty(queue, Duration.ofSeconds(giveUpSeconds));
+            queue.awaitEmpty(Duration.ofSeconds(giveUpSeconds));
             queue.remove();
             return Cli.OK;
         });
@@ -73,18 +72,6 @@ public final class NumberServer {
             return Optional.of(new BigInteger(line.strip()));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Waits until nothing is left in the queue, or the time is up, or someone removed it. */
-    private static void awaitEmpty(MessageQueue queue, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        try {
-            while (queue.size() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (IpcException.QueueRemovedException e) {
-            // gone already: nothing left to wait for
         }
     }
 }

@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
-import ipclab.ipc.IpcException;
 import ipclab.ipc.MessageQueue;
 
 /**
@@ -53,27 +51,8 @@ public final class NumberServer {
                 last = line == null ? BigInteger.ZERO : new BigInteger(line.strip());
                 relay.send(NUMBER, last.toString());
             } while (last == null || last.signum() != 0);
-            drain(relay, TimeUnit.SECONDS.toNanos(drainSeconds));
+            relay.awaitEmpty(Duration.ofSeconds(drainSeconds));
             relay.remove();
         });
-    }
-
-    /**
-     * Gives the client up to {@code patienceNanos} to take what is left, looking at the queue
-     * after pauses that grow from 1 ms to 64 ms: quick when the client is, cheap when it is not.
-     */
-    private static void drain(MessageQueue relay, long patienceNanos) {
-        long start = System.nanoTime();
-        long pause = TimeUnit.MILLISECONDS.toNanos(1);
-        try {
-            while (relay.size() > 0) {
-                long left = patienceNanos - (System.nanoTime() - start);
-                if (left <= 0) return;
-                LockSupport.parkNanos(Math.min(pause, left));
-                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(64));
-            }
-        } catch (IpcException.QueueRemovedException removedBySomeoneElse) {
-            // nothing left to drain
-        }
     }
 }
