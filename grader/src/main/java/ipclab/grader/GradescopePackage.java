@@ -6,14 +6,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import ipclab.grader.handout.Pom;
 import ipclab.grader.submission.Kit;
-import ipclab.grader.submission.LabSpec;
 
 /**
  * Writes {@code autograder.zip}, the autograder Gradescope takes:
@@ -31,6 +30,8 @@ import ipclab.grader.submission.LabSpec;
  * bash) makes the rest executable.
  */
 public final class GradescopePackage {
+    /** The root pom's modules in the package: the labs' parent lists every lab, with its hidden tests. */
+    private static final List<String> MODULES = List.of("kit/ipc", "kit/testkit", "labs", "grader");
     private static final List<String> SKIP = List.of("target", ".grader", ".git", "grader/example-class", "grader/src/test", "solutions", "bench");
 
     private GradescopePackage() {
@@ -41,14 +42,11 @@ public final class GradescopePackage {
         try {
             Files.createDirectories(outDir);
             Path zip = outDir.resolve("autograder.zip");
-            var modules = new ArrayList<>(List.of("kit/ipc", "kit/testkit"));
-            kit.labs().stream().map(LabSpec::name).forEach(l -> modules.add("labs/" + l));
-            modules.add("grader");
             Path root = kit.root();
             try (OutputStream file = Files.newOutputStream(zip); var out = new ZipOutputStream(file)) {
                 add(out, "setup.sh", resource("setup.sh"));
                 add(out, "run_autograder", resource("run_autograder"));
-                add(out, "ipc-labs/pom.xml", Handout.withModules(Files.readString(root.resolve("pom.xml")), modules).getBytes());
+                add(out, "ipc-labs/pom.xml", Pom.parse(Files.readString(root.resolve("pom.xml"))).modules(MODULES).toString().getBytes());
                 for (String top : List.of("mvnw", "grade", ".mvn", "kit", "labs", "grader")) addTree(out, root, root.resolve(top));
             }
             return zip;

@@ -40,7 +40,7 @@ class GradescopePackageTest {
             names = file.stream().map(ZipEntry::getName).toList();
         }
         assertThat(names).contains("setup.sh", "run_autograder", "ipc-labs/pom.xml", "ipc-labs/grade", "ipc-labs/mvnw",
-                "ipc-labs/.mvn/jdk25.sh", "ipc-labs/grader/pom.xml", "ipc-labs/kit/testkit/pom.xml");
+                "ipc-labs/.mvn/jdk25.sh", "ipc-labs/grader/pom.xml", "ipc-labs/kit/testkit/pom.xml", "ipc-labs/labs/pom.xml");
         for (var lab : Fixtures.realKit().labs()) {
             assertThat(names).anyMatch(n -> n.startsWith("ipc-labs/labs/" + lab.name() + "/src/hidden/java/"));
         }

@@ -3,7 +3,7 @@ package ipclab.grader.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import ipclab.grader.Handout;
+import ipclab.grader.handout.Handout;
 import ipclab.grader.submission.Kit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

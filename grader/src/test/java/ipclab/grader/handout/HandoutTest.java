@@ -1,4 +1,4 @@
-package ipclab.grader;
+package ipclab.grader.handout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.Fixtures;
 import ipclab.grader.submission.ExampleClass;
 import ipclab.grader.submission.LabSpec;
 
@@ -48,7 +49,7 @@ class HandoutTest {
         var files = files();
         assertThat(labs).isNotEmpty();
         assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
+                "labs/pom.xml", "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
                 "run", "submit", ".gitignore", ".github/workflows/self-check.yml", "bench/run", "bench/pom.xml", "bench/README.md");
         for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
         for (String lab : labs) assertThat(files).as("the given files' list ships").contains("labs/" + lab + "/src/main/given.txt");
@@ -63,11 +64,14 @@ class HandoutTest {
     @Test
     void thePomsRunThePublicTestsAndKnowNothingOfTheHiddenOnes() throws IOException {
         String root = Files.readString(out.resolve("repo/pom.xml"));
-        assertThat(root).contains("<starter.tests.skip>false</starter.tests.skip>", "<kit.tests.skip>true</kit.tests.skip>",
-                        "<surefire.printSummary>false</surefire.printSummary>", "<module>kit/ipc</module>", "<module>bench</module>")
+        assertThat(root).contains("<kit.tests.skip>true</kit.tests.skip>", "<surefire.printSummary>false</surefire.printSummary>",
+                        "<module>kit/ipc</module>", "<module>labs</module>", "<module>bench</module>")
                 .doesNotContain("<module>solutions", "<module>grader");
+        String parent = Files.readString(out.resolve("repo/labs/pom.xml"));
+        for (String lab : labs) assertThat(parent).contains("<module>" + lab + "</module>");
+        assertThat(parent).doesNotContainIgnoringCase("hidden").doesNotContain("starter.tests.skip", "<profile>");
         for (String lab : labs) {
-            assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/pom.xml"))).doesNotContain("hidden");
+            assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/pom.xml"))).doesNotContainIgnoringCase("hidden");
         }
     }
 

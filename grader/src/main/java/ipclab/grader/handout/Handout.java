@@ -1,9 +1,7 @@
-package ipclab.grader;
+package ipclab.grader.handout;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,22 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-
-import org.w3c.dom.Comment;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.LabSpec;
@@ -52,14 +34,15 @@ import ipclab.grader.submission.LabSpec;
  *                    files students must not change), src/test (public tests)
  * </pre>
  *
- * No hidden tests, no solutions, no grader. The root pom lists only these modules, sets
- * {@code starter.tests.skip} to false, so {@code ./mvnw test} runs the public tests, and
+ * No hidden tests, no solutions, no grader. The root pom lists only these modules and sets
  * {@code kit.tests.skip} to true, so that {@code -am} does not run the library's own tests, and
  * {@code surefire.printSummary} to false: with Maven's {@code --quiet}, a student's
  * {@code ./mvnw test} prints the self-check tables (the testkit's {@code SelfCheck}), the
- * failures' one-line list and Maven's error summary, not every step of the build. Each lab's pom
- * loses the build step that adds the hidden tests. The poms are edited as XML (the
- * JDK's DOM), comments and layout kept.
+ * failures' one-line list and Maven's error summary, not every step of the build. The labs'
+ * parent, {@code labs/pom.xml}, loses its {@code hidden-tests} profile (inert without
+ * {@code src/hidden}, but the handout knows nothing of hidden tests), so {@code ./mvnw test}
+ * runs the public tests; the labs' own poms are the kit's. The poms are changed as XML
+ * ({@link Pom}), comments and layout kept.
  */
 public final class Handout {
     static final String GITIGNORE = """
@@ -94,9 +77,6 @@ public final class Handout {
             Files.createDirectories(out);
             Path root = kit.root();
             var labs = kit.labs();
-            var modules = new ArrayList<>(List.of("kit/ipc", "kit/testkit"));
-            labs.forEach(l -> modules.add("labs/" + l.name()));
-            modules.add("bench");
 
             copyFile(root.resolve("mvnw"), out.resolve("mvnw"));
             copyFile(root.resolve("mvnw.cmd"), out.resolve("mvnw.cmd"));
@@ -113,7 +93,9 @@ public final class Handout {
             Files.writeString(out.resolve(".gitignore"), GITIGNORE);
             Files.createDirectories(out.resolve(".github/workflows"));
             Files.writeString(out.resolve(".github/workflows/self-check.yml"), selfCheckWorkflow(labs));
-            Files.writeString(out.resolve("pom.xml"), rootPom(Files.readString(root.resolve("pom.xml")), modules));
+            Files.writeString(out.resolve("pom.xml"), rootPom(Files.readString(root.resolve("pom.xml"))));
+            Files.createDirectories(out.resolve("labs"));
+            Files.writeString(out.resolve("labs/pom.xml"), labsPom(Files.readString(root.resolve("labs/pom.xml")), labs));
             Files.writeString(out.resolve("README.md"), readme(labs));
 
             for (String lib : List.of("kit/ipc", "kit/testkit")) {
@@ -124,7 +106,6 @@ public final class Handout {
             for (LabSpec lab : labs) {
                 Path to = out.resolve("labs").resolve(lab.name());
                 copyTree(lab.dir(), to, List.of("target", "src/hidden"));
-                Files.writeString(to.resolve("pom.xml"), labPom(Files.readString(lab.dir().resolve("pom.xml"))));
             }
             commit(out);
             return labs.stream().map(LabSpec::name).toList();
@@ -133,120 +114,18 @@ public final class Handout {
         }
     }
 
-    /** The kit's root pom for the handout: only these modules, the public tests on, the library's own tests off. */
-    static String rootPom(String pom, List<String> modules) {
-        Document doc = parse(pom);
-        Element project = doc.getDocumentElement();
-        setModules(doc, modules);
-        Element properties = child(project, "properties");
-        setProperty(properties, "starter.tests.skip", "false", "The public tests run on your work: ./mvnw test");
-        setProperty(properties, "kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.");
-        setProperty(properties, "surefire.printSummary", "false", "After ./mvnw test each lab's self-check table says which tests failed and why.");
-        return serialize(doc);
+    /** The kit's root pom for the handout: its modules, the library's own tests off, no surefire summary. */
+    static String rootPom(String pom) {
+        return Pom.parse(pom)
+                .modules(List.of("kit/ipc", "kit/testkit", "labs", "bench"))
+                .property("kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.")
+                .property("surefire.printSummary", "false", "After ./mvnw test each lab's self-check table says which tests failed and why.")
+                .toString();
     }
 
-    /** The kit's root pom with only these modules (the autograder's kit). */
-    static String withModules(String pom, List<String> modules) {
-        Document doc = parse(pom);
-        setModules(doc, modules);
-        return serialize(doc);
-    }
-
-    private static void setModules(Document doc, List<String> modules) {
-        Element list = child(doc.getDocumentElement(), "modules");
-        while (list.hasChildNodes()) list.removeChild(list.getFirstChild());
-        for (String m : modules) {
-            list.appendChild(doc.createTextNode("\n    "));
-            list.appendChild(doc.createElement("module")).setTextContent(m);
-        }
-        list.appendChild(doc.createTextNode("\n  "));
-    }
-
-    /** A lab's pom for the handout: without the build step that adds the hidden tests, and without a word of them. */
-    static String labPom(String pom) {
-        Document doc = parse(pom);
-        for (Element plugin : descendants(doc.getDocumentElement(), "plugin")) {
-            if ("build-helper-maven-plugin".equals(text(plugin, "artifactId"))) remove(plugin);
-        }
-        for (Node node : allNodes(doc.getDocumentElement())) {
-            if (node instanceof Comment c && c.getData().contains("hidden")) {
-                c.setData(" Your lab: your code in src/main/java, the public tests in src/test/java (./mvnw test). ");
-            }
-        }
-        return serialize(doc);
-    }
-
-    private static void setProperty(Element properties, String name, String value, String comment) {
-        Element property = child(properties, name);
-        property.setTextContent(value);
-        Node before = previousNonBlank(property);
-        if (before instanceof Comment c) c.setData(" " + comment + " ");
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) return e;
-        }
-        throw new IllegalStateException("the kit's pom.xml has no <" + name + "> in <" + parent.getTagName() + ">");
-    }
-
-    private static String text(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) return e.getTextContent().strip();
-        }
-        return null;
-    }
-
-    private static List<Element> descendants(Element root, String name) {
-        var found = new ArrayList<Element>();
-        var nodes = root.getElementsByTagName(name);
-        for (int i = 0; i < nodes.getLength(); i++) found.add((Element) nodes.item(i));
-        return found;
-    }
-
-    private static List<Node> allNodes(Node root) {
-        var found = new ArrayList<Node>();
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            found.add(n);
-            found.addAll(allNodes(n));
-        }
-        return found;
-    }
-
-    private static Node previousNonBlank(Node node) {
-        Node n = node.getPreviousSibling();
-        while (n != null && n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank()) n = n.getPreviousSibling();
-        return n;
-    }
-
-    /** Removes an element with the blank text before it, so that no empty line is left. */
-    private static void remove(Element element) {
-        Node before = element.getPreviousSibling();
-        if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getNodeValue().isBlank()) before.getParentNode().removeChild(before);
-        element.getParentNode().removeChild(element);
-    }
-
-    private static Document parse(String xml) {
-        try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalStateException("the kit's pom.xml is not well-formed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static String serialize(Document doc) {
-        try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            var text = new StringWriter();
-            transformer.transform(new DOMSource(doc), new StreamResult(text));
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text + "\n";
-        } catch (TransformerException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The labs' parent pom for the handout: these labs, and no word of hidden tests. */
+    static String labsPom(String pom, List<LabSpec> labs) {
+        return Pom.parse(pom).modules(labs.stream().map(LabSpec::name).toList()).withoutProfile("hidden-tests").toString();
     }
 
     /** Makes the folder a git repository with one commit of everything in it. */
@@ -281,8 +160,8 @@ public final class Handout {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = Handout.class.getResourceAsStream("handout/" + name)) {
-            if (in == null) throw new IllegalStateException("handout/" + name + " is missing from the grader's resources");
+        try (InputStream in = Handout.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("ipclab/grader/handout/" + name + " is missing from the grader's resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
