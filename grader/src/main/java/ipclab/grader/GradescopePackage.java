@@ -22,7 +22,8 @@ import ipclab.grader.submission.LabSpec;
  *   setup.sh          finds or installs a JDK 25, builds the grader and the kit's jars (once, at image build)
  *   run_autograder    grades /autograder/submission with ./grade gradescope, writes results/results.json
  *   ipc-labs/         the kit: the support library, the testkit, the labs (starters, public and hidden
- *                     tests), the grader's sources, the Maven Wrapper; a root pom of only those modules
+ *                     tests), the grader's and its harness's sources, the Maven Wrapper; a root pom of
+ *                     only those modules
  * </pre>
  *
  * Nothing else: no reference solutions, no example class or test fixtures (student folders), no
@@ -43,7 +44,7 @@ public final class GradescopePackage {
             Path zip = outDir.resolve("autograder.zip");
             var modules = new ArrayList<>(List.of("kit/ipc", "kit/testkit"));
             kit.labs().stream().map(LabSpec::name).forEach(l -> modules.add("labs/" + l));
-            modules.add("grader");
+            modules.addAll(List.of("grader/harness", "grader"));
             Path root = kit.root();
             try (OutputStream file = Files.newOutputStream(zip); var out = new ZipOutputStream(file)) {
                 add(out, "setup.sh", resource("setup.sh"));

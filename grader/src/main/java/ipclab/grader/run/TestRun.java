@@ -167,7 +167,7 @@ public final class TestRun {
         Box box;
         try {
             var cache = aot.get();
-            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule));
+            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule.getParent()));
             cache.ifPresent(c -> mounts.put("aot", c.getParent()));
             box = sandbox.start(command(ws, cache), mounts, ws.mountPoint(), ws.scratch(), environment());
         } catch (IOException e) {
@@ -329,7 +329,7 @@ public final class TestRun {
         String work = sandbox.pathOf("work", ws.box());
         String lib = sandbox.pathOf("lib", libraries.dir());
         var modulePath = new ArrayList<String>();
-        modulePath.add(sandbox.pathOf("harness", harnessModule));
+        modulePath.add(sandbox.pathOf("harness", harnessModule.getParent()) + "/" + harnessModule.getFileName());
         libraries.modulePath().forEach(j -> modulePath.add(lib + "/" + j.getFileName()));
         var classPath = new ArrayList<String>();
         classPath.add(work + "/test");
