@@ -335,10 +335,11 @@ public final class TestRun {
         classPath.add(work + "/test");
         libraries.classPath().forEach(j -> classPath.add(lib + "/" + j.getFileName()));
         classPath.add(work + "/main");
-        // the child JVMs' options (one place: ChildJvm), then what the harness JVM needs more (later options win)
+        // the child JVMs' options (one place: ChildJvm), then what the harness JVM needs more (later
+        // options win; --enable-native-access adds to the one before: the harness's module calls prctl)
         var command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(ChildJvm.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED,ipclab.grader.harness", "-Xss1m", "-Xms16m", "-Xmx384m",
+        command.addAll(List.of("--enable-native-access=ipclab.grader.harness", "-Xss1m", "-Xms16m", "-Xmx384m",
                 "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
                 "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
         if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);
