@@ -21,7 +21,8 @@ import ipclab.grader.submission.Kit;
  *   setup.sh          finds or installs a JDK 25, builds the grader and the kit's jars (once, at image build)
  *   run_autograder    grades /autograder/submission with ./grade gradescope, writes results/results.json
  *   ipc-labs/         the kit: the support library, the testkit, the labs (starters, public and hidden
- *                     tests), the grader's sources, the Maven Wrapper; a root pom of only those modules
+ *                     tests), the grader's and its harness's sources, the Maven Wrapper; a root pom of
+ *                     only those modules
  * </pre>
  *
  * Nothing else: no reference solutions, no example class or test fixtures (student folders), no
@@ -31,7 +32,7 @@ import ipclab.grader.submission.Kit;
  */
 public final class GradescopePackage {
     /** The root pom's modules in the package: the labs' parent lists every lab, with its hidden tests. */
-    private static final List<String> MODULES = List.of("kit/ipc", "kit/testkit", "labs", "grader");
+    private static final List<String> MODULES = List.of("kit/ipc", "kit/testkit", "labs", "grader/harness", "grader");
     private static final List<String> SKIP = List.of("target", ".grader", ".git", "grader/example-class", "grader/src/test", "solutions", "bench");
 
     private GradescopePackage() {

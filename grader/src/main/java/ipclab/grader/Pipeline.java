@@ -119,7 +119,7 @@ public final class Pipeline {
         this.testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor(),
                 settings.testThreads());
         this.version = GraderVersion.of(kit.harnessModule(), kit.libDir());
-        if (!Files.isRegularFile(kit.harnessModule().resolve("module-info.class"))) {
+        if (!Files.isRegularFile(kit.harnessModule())) {
             throw new IllegalStateException("no harness module at " + kit.harnessModule() + ": build the grader first (./grade does)");
         }
     }

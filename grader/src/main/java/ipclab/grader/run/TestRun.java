@@ -167,7 +167,7 @@ public final class TestRun {
         Box box;
         try {
             var cache = aot.get();
-            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule));
+            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule.getParent()));
             cache.ifPresent(c -> mounts.put("aot", c.getParent()));
             box = sandbox.start(command(ws, cache), mounts, ws.mountPoint(), ws.scratch(), environment());
         } catch (IOException e) {
@@ -329,16 +329,17 @@ public final class TestRun {
         String work = sandbox.pathOf("work", ws.box());
         String lib = sandbox.pathOf("lib", libraries.dir());
         var modulePath = new ArrayList<String>();
-        modulePath.add(sandbox.pathOf("harness", harnessModule));
+        modulePath.add(sandbox.pathOf("harness", harnessModule.getParent()) + "/" + harnessModule.getFileName());
         libraries.modulePath().forEach(j -> modulePath.add(lib + "/" + j.getFileName()));
         var classPath = new ArrayList<String>();
         classPath.add(work + "/test");
         libraries.classPath().forEach(j -> classPath.add(lib + "/" + j.getFileName()));
         classPath.add(work + "/main");
-        // the child JVMs' options (one place: ChildJvm), then what the harness JVM needs more (later options win)
+        // the child JVMs' options (one place: ChildJvm), then what the harness JVM needs more (later
+        // options win; --enable-native-access adds to the one before: the harness's module calls prctl)
         var command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(ChildJvm.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED,ipclab.grader.harness", "-Xss1m", "-Xms16m", "-Xmx384m",
+        command.addAll(List.of("--enable-native-access=ipclab.grader.harness", "-Xss1m", "-Xms16m", "-Xmx384m",
                 "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
                 "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
         if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);

@@ -83,9 +83,9 @@ public record Kit(Path root) {
         return Path.of(System.getProperty("ipclab.grader.lib", root.resolve("grader/target/lib").toString())).toAbsolutePath();
     }
 
-    /** The compiled harness module (grader/target/harness-classes). */
+    /** The harness module's jar, which the grader's build copied (grader/target/harness/harness.jar). */
     public Path harnessModule() {
-        return Path.of(System.getProperty("ipclab.grader.harness", root.resolve("grader/target/harness-classes").toString())).toAbsolutePath();
+        return Path.of(System.getProperty("ipclab.grader.harness", root.resolve("grader/target/harness/harness.jar").toString())).toAbsolutePath();
     }
 
     /** The bundled example class (grader/example-class). */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The results channel from both ends: what the harness signs, the grader accepts, and nothing
- * else. The harness's classes (a module of their own, target/harness-classes) are loaded here as
+ * else. The harness's classes (a module of their own, target/harness/harness.jar) are loaded here as
  * plain classes to drive its Channel and Reporter directly.
  */
 class HarnessProtocolTest {

@@ -2,6 +2,7 @@ package ipclab.ipc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +23,16 @@ import java.util.List;
  * }</pre>
  *
  * <p>The child gets {@code --enable-native-access=ALL-UNNAMED} and options that make a small
- * JVM start fast and stay small (serial GC, no perf-data file, an 8 MiB initial heap that grows
- * when the program needs it: the JVM's default initial heap, 1/64 of the machine's memory,
- * costs a short program about 100 MiB of touched memory before its first collection); the system property
- * {@code ipclab.child.jvmOptions} adds more (space-separated), e.g. {@code -Xmx64m}. A
- * parent must wait for its children, or kill them, before it exits.
+ * JVM start fast and stay small (serial GC, C1 only, no perf-data file, an 8 MiB initial heap
+ * that grows when the program needs it); the system property {@code ipclab.child.jvmOptions}
+ * adds more (space-separated), e.g. {@code -Xmx64m}. A parent must wait for its children, or
+ * kill them, before it exits.
+ *
+ * <p>The options are written once, as two JDK argument files beside this class
+ * ({@code jvm.args}: every JVM of the kit; {@code child-jvm.args}: a lab program's JVM besides),
+ * which {@code ./run}, {@code bench/run} and the build's test JVMs pass to {@code java} as
+ * {@code @file} and this class reads into {@link #JVM_OPTIONS}: a program started with
+ * {@code ./run} and the same program started by its parent get the same JVM.
  *
  * <p>Where the system property {@value #AOT_CACHE} names a readable file, children start with
  * that JDK AOT cache (the grader makes one per kit build from {@code AotTraining}: a child then
@@ -34,10 +40,8 @@ import java.util.List;
  * does not fit this JDK or these options is skipped, silently: the program's output stays its own.
  */
 public final class ChildJvm {
-    /** The options every child JVM gets. */
-    public static final List<String> JVM_OPTIONS = List.of(
-            "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData", "-Xss512k", "-Xms8m");
+    /** The options every child JVM gets: those of {@code jvm.args}, then those of {@code child-jvm.args}. */
+    public static final List<String> JVM_OPTIONS = List.copyOf(readArgumentFiles("jvm.args", "child-jvm.args"));
 
     /** The system property that names the AOT cache children start with (none if unset). */
     public static final String AOT_CACHE = "ipclab.aotCache";
@@ -46,6 +50,37 @@ public final class ChildJvm {
     private static final boolean SIGINT_IGNORED = sigintIgnored();
 
     private ChildJvm() {
+    }
+
+    /**
+     * The options in these argument files, resources beside this class, in order. The files use
+     * the part of the JDK's {@code @file} syntax that options need: options separated by white
+     * space, a {@code #} at the start of one begins a comment to the end of the line. Quotes,
+     * which the JDK would read as such, are refused, so that {@code java @file} and this method
+     * never read a file differently.
+     */
+    static List<String> readArgumentFiles(String... names) {
+        var options = new ArrayList<String>();
+        for (String name : names) {
+            String text;
+            try (var in = ChildJvm.class.getResourceAsStream(name)) {
+                if (in == null) throw new IllegalStateException("the support library has no " + name + " beside ChildJvm: rebuild it");
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name + " beside ChildJvm: " + e.getMessage(), e);
+            }
+            for (String line : text.split("\\R")) {
+                for (String option : line.strip().split("\\s+")) {
+                    if (option.startsWith("#")) break;
+                    if (option.isEmpty()) continue;
+                    if (option.contains("\"") || option.contains("'")) {
+                        throw new IllegalStateException(name + ": quoted options are not supported (" + option + ")");
+                    }
+                    options.add(option);
+                }
+            }
+        }
+        return options;
     }
 
     /** Whether SIGINT is ignored in this process (Linux: bit 2 of SigIgn in /proc/self/status), and env can undo it. */

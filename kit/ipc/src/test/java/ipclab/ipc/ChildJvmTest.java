@@ -3,6 +3,7 @@ package ipclab.ipc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(60)
 class ChildJvmTest {
@@ -66,6 +68,29 @@ class ChildJvmTest {
         String plain = new String(foreground.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(foreground.waitFor()).as(plain).isZero();
         assertThat(plain).startsWith(System.getProperty("java.home"));
+    }
+
+    @Test
+    void theOptionsAreWhatJavaReadsFromTheArgumentFiles() throws Exception {
+        // ./run, bench/run and the build pass the same files to java as @file: both must read them alike
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String name : List.of("jvm.args", "child-jvm.args")) command.add("@" + Path.of(ChildJvm.class.getResource(name).toURI()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), InputArguments.class.getName()));
+        var java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String printed = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(java.waitFor()).as(printed).isZero();
+            assertThat(printed.lines().filter(option -> !option.startsWith("-Djava.class.path=")))
+                    .containsExactlyElementsOf(ChildJvm.JVM_OPTIONS);
+        } finally {
+            java.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anArgumentFileWithQuotesIsRefusedNotReadOtherwiseThanJavaWould() {
+        assertThatThrownBy(() -> ChildJvm.readArgumentFiles("quoted.args"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("quoted.args").hasMessageContaining("\"two");
     }
 
     @Test
