@@ -44,11 +44,11 @@ final class GradescopeCommand implements Callable<Integer> {
         try {
             var kit = Kit.locate();
             options.jobs = 1;
-            var pipeline = options.pipeline(kit);
+            var grader = options.grader(kit);
             if (prepare) {
                 int status = 0;
                 for (var lab : kit.labs(options.labs)) {
-                    var prepared = pipeline.prepare(lab);
+                    var prepared = grader.prepare(lab);
                     boolean timed = prepared.reference().suiteMillis() > 0;
                     System.out.println(lab.name() + ": " + prepared.tests().size() + " tests, " + prepared.maxPoints() + " points, "
                             + (timed ? "reference solution timed" : "no reference time"));
@@ -64,8 +64,8 @@ final class GradescopeCommand implements Callable<Integer> {
             var grades = new ArrayList<LabGrade>();
             var student = new Submission("submission", submission);
             for (var lab : kit.labs(options.labs)) {
-                var prepared = pipeline.prepare(lab);
-                grades.add(pipeline.grade(prepared, student.student(), student.sources(lab), false));
+                var prepared = grader.prepare(lab);
+                grades.add(grader.grade(prepared, student.student(), student.sources(lab), false));
             }
             Reports.write(results, Json.write(Gradescope.render(new StudentGrade("submission", grades))));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -71,6 +72,9 @@ public final class TestRun {
         this.harnessModule = harnessModule;
         this.timeFactor = timeFactor;
         this.testThreads = Math.max(1, testThreads);
+        if (!Files.isRegularFile(harnessModule.resolve("module-info.class"))) {
+            throw new IllegalStateException("no harness module at " + harnessModule + ": build the grader first (./grade does)");
+        }
     }
 
     private static String seconds(Duration d) {
