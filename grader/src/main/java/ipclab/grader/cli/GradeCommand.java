@@ -19,6 +19,7 @@ import ipclab.grader.report.ClassTable;
 import ipclab.grader.report.Gradebook;
 import ipclab.grader.report.Reports;
 import ipclab.grader.score.LabStatus;
+import ipclab.grader.score.Timings;
 import ipclab.grader.submission.Kit;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.submission.Submissions;
@@ -137,7 +138,7 @@ final class GradeCommand implements Callable<Integer> {
         if (grades.size() < subs.size()) {
             stderr.println((subs.size() - grades.size()) + " student(s) left out: not chosen with --only and nothing cached for their current work");
         }
-        stdout.println(Timing.summary(subs.size() * labs.size(), grader.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
+        stdout.println(Timings.summary(subs.size() * labs.size(), grader.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
         stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/, classroom50/)");
         boolean failed = grades.stream().flatMap(g -> g.labs().stream()).anyMatch(g -> g.status() == LabStatus.GRADER_ERROR);
         return failed ? 1 : result.infrastructureProblems().isEmpty() ? 0 : 2;

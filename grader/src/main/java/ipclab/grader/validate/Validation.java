@@ -178,6 +178,6 @@ public final class Validation {
     }
 
     private static String seconds(LabGrade g) {
-        return String.format(" in %.1f s, at most %d MiB", g.timings().total() / 1000.0, g.timings().peakMemoryMiB());
+        return String.format(" in %.1f s, at most %d MiB", g.timings().totalMillis() / 1000.0, g.timings().peakMemoryMiB());
     }
 }
