@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -64,23 +65,9 @@ public final class Validation {
             var second = SourceSet.read(spec.secondSolution(), spec.packagePath());
             Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> grader.gradeAlways(lab, "second-solution", second));
             Future<LabGrade> starterRun = executor.submit(() -> grader.gradeAlways(lab, "starter", lab.starter()));
-            var wrongRuns = new ArrayList<Future<LabGrade>>();
-            var cannotRun = new ArrayList<String>();
             var wrongs = spec.wrongSolutions();
-            for (var w : wrongs) {
-                SourceSet sources = SourceSet.empty();
-                String problem = null;
-                try {
-                    if (solution != null) sources = w.applyTo(solution);
-                    problem = givenTouched(spec.givenFiles(), w);
-                } catch (IllegalStateException e) {
-                    problem = e.getMessage();
-                }
-                cannotRun.add(problem);
-                var graded = sources;
-                var listed = allTests ? lab : lab.only(t -> w.expectedFailures().contains(t.shortName()));
-                wrongRuns.add(problem != null ? null : executor.submit(() -> grader.gradeAlways(listed, "wrong-" + w.name(), graded)));
-            }
+            var wrongRuns = new ArrayList<WrongRun>();
+            for (var w : wrongs) wrongRuns.add(submitWrong(grader, lab, solution, w, allTests, executor));
             var checks = new ArrayList<Check>();
             checks.add(solutionRun == null ? new Check("solution", false, "there is no reference solution in " + spec.solution())
                     : solutionCheck("solution", solutionRun.get()));
@@ -89,8 +76,9 @@ public final class Validation {
             if (!spec.givenFiles().isEmpty()) checks.add(givenCheck(lab, solution, second));
             var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
             for (int i = 0; i < wrongs.size(); i++) {
-                checks.add(cannotRun.get(i) != null ? new Check("wrong/" + wrongs.get(i).name(), false, cannotRun.get(i))
-                        : wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
+                var run = wrongRuns.get(i);
+                checks.add(run.problem() != null ? new Check("wrong/" + wrongs.get(i).name(), false, run.problem())
+                        : wrongCheck(wrongs.get(i), run.grade().get(), names));
             }
             return new Report(spec.name(), checks);
         } catch (InterruptedException e) {
@@ -101,6 +89,27 @@ public final class Validation {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** A wrong solution's run, or why it cannot run ({@code problem}: then no run). */
+    private record WrongRun(String problem, Future<LabGrade> grade) {
+    }
+
+    /** Applies the wrong solution's patch to the solution and grades it on the tests it lists (all with {@code allTests}). */
+    private static WrongRun submitWrong(Grader grader, PreparedLab lab, SourceSet solution, WrongSolution w, boolean allTests,
+                                        ExecutorService executor) {
+        SourceSet sources = SourceSet.empty();
+        String problem = null;
+        try {
+            if (solution != null) sources = w.applyTo(solution);
+            problem = givenTouched(lab.spec().givenFiles(), w);
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) return new WrongRun(problem, null);
+        var graded = sources;
+        var listed = allTests ? lab : lab.only(t -> w.expectedFailures().contains(t.shortName()));
+        return new WrongRun(null, executor.submit(() -> grader.gradeAlways(listed, "wrong-" + w.name(), graded)));
     }
 
     /** The given files: each in the starter; the solution has each as the starter does; the second solution changes none. */
