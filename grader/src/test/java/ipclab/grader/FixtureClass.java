@@ -36,12 +36,12 @@ public final class FixtureClass {
         var kit = Fixtures.fixtureKit();
         Path subs = temp.resolve("subs");
         students.forEach((name, variant) -> write(kit, subs.resolve(name), variant));
-        var pipeline = Fixtures.pipeline(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
-        var lab = pipeline.prepare(kit.labs().getFirst());
-        var grades = pipeline.gradeClass(Submissions.read(subs, temp.resolve("unpacked")), List.of(lab), Set.of(), Pipeline.Progress.NONE);
+        var grader = Fixtures.grader(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
+        var lab = grader.prepare(kit.labs().getFirst());
+        var grades = grader.gradeClass(Submissions.read(subs, temp.resolve("unpacked")), List.of(lab), Set.of(), Grader.Progress.NONE);
         var labs = new LinkedHashMap<String, Integer>();
         labs.put(LAB, lab.maxPoints());
-        return new ClassResult(labs, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now());
+        return new ClassResult(labs, grades, grader.sandbox().description(), grader.version(), Instant.now());
     }
 
     private static void write(Kit kit, Path student, String variant) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.validate.Validation;
+import ipclab.grader.cache.ResultCache;
 import ipclab.grader.sandbox.Limits;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.Verdict;
@@ -23,21 +25,21 @@ import ipclab.testkit.Visibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pipeline end to end on the fixture kit: discovery, validate (solution, starter, wrong
+ * The grader end to end on the fixture kit: discovery, validate (solution, starter, wrong
  * solution), and the cache.
  */
 @Timeout(300)
 class FixtureKitTest {
     @TempDir
     static Path temp;
-    static Pipeline pipeline;
-    static Pipeline.PreparedLab lab;
+    static Grader grader;
+    static PreparedLab lab;
 
     @BeforeAll
     static void prepare() {
         var kit = Fixtures.fixtureKit();
-        pipeline = Fixtures.pipeline(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
-        lab = pipeline.prepare(kit.labs().getFirst());
+        grader = Fixtures.grader(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
+        lab = grader.prepare(kit.labs().getFirst());
     }
 
     @Test
@@ -52,7 +54,7 @@ class FixtureKitTest {
 
     @Test
     void validateFindsTheFixtureKitSound() {
-        var report = Validation.run(pipeline, lab, 2);
+        var report = Validation.run(grader, lab, 2);
         assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter", "given files", "wrong/off-by-one");
         assertThat(report.sound()).as(report.toString()).isTrue();
         assertThat(report.checks().get(2).detail()).contains("fails 4 of 4 hidden tests");
@@ -61,7 +63,7 @@ class FixtureKitTest {
     @Test
     void aWrongSolutionThatPassesATestItShouldFailMakesTheKitUnsound() {
         var spec = lab.spec();
-        var solutionGrade = pipeline.gradeAlways(lab, "solution", SourceSet.read(spec.solution(), spec.packagePath()));
+        var solutionGrade = grader.gradeAlways(lab, "solution", SourceSet.read(spec.solution(), spec.packagePath()));
         var names = lab.tests().stream().map(t -> t.shortName()).collect(java.util.stream.Collectors.toSet());
         var tooKind = new WrongSolution("too-kind", spec.solutionDir(), "", List.of("EchoHiddenTest#addsNegativeNumbers"));
         var check = Validation.wrongCheck(tooKind, solutionGrade, names);
@@ -74,16 +76,16 @@ class FixtureKitTest {
     @Test
     void aResultIsCachedByContentAndReusedUnchanged() {
         var sources = SourceSet.read(lab.spec().solution(), lab.spec().packagePath());
-        var first = pipeline.grade(lab, "ada", Optional.of(sources), false);
+        var first = grader.grade(lab, "ada", Optional.of(sources), false);
         assertThat(first.status()).isEqualTo(LabStatus.GRADED);
         assertThat(first.points()).isEqualTo(9);
         long start = System.nanoTime();
-        var again = pipeline.grade(lab, "bob", Optional.of(sources), false);
+        var again = grader.grade(lab, "bob", Optional.of(sources), false);
         assertThat((System.nanoTime() - start) / 1_000_000).as("a cache hit runs nothing").isLessThan(5_000);
         assertThat(again).isEqualTo(first);
         var changed = sources.overlay(new SourceSet(java.util.Map.of("ipclab/echo/Extra.java",
                 "package ipclab.echo; class Extra {}".getBytes()), java.util.List.of()));
-        assertThat(pipeline.cacheKey(lab, changed)).isNotEqualTo(first.key());
+        assertThat(grader.cacheKey(lab, changed)).isNotEqualTo(first.key());
     }
 
     @Test
@@ -98,19 +100,19 @@ class FixtureKitTest {
         }
         var two = Submissions.read(subs, temp.resolve("unpacked")).stream()
                 .filter(s -> !s.student().equals("c")).toList();
-        var first = pipeline.gradeClass(two, List.of(lab), Set.of(), Pipeline.Progress.NONE);
-        var again = pipeline.gradeClass(two, List.of(lab), Set.of("a"), Pipeline.Progress.NONE);
+        var first = grader.gradeClass(two, List.of(lab), Set.of(), Grader.Progress.NONE);
+        var again = grader.gradeClass(two, List.of(lab), Set.of("a"), Grader.Progress.NONE);
         assertThat(again).hasSize(2);
         assertThat(again.get(1).labs()).as("b, from the cache").isEqualTo(first.get(1).labs());
         assertThat(again.get(0).labs().getFirst().timings()).as("a, graded again").isNotEqualTo(first.get(0).labs().getFirst().timings());
         var three = Submissions.read(subs, temp.resolve("unpacked2"));
-        var withNew = pipeline.gradeClass(three, List.of(lab), Set.of("a"), Pipeline.Progress.NONE);
+        var withNew = grader.gradeClass(three, List.of(lab), Set.of("a"), Grader.Progress.NONE);
         assertThat(withNew).extracting(g -> g.student()).as("c has nothing cached and was not named").containsExactly("a", "b");
     }
 
     @Test
     void withoutNamespacesTheSameRunGivesTheSameScore() {
-        var plain = new Pipeline(Fixtures.fixtureKit(), new Pipeline.Settings(Fixtures.fixtureLimits(), 1, Pipeline.Settings.defaultTestThreads(), 1.0,
+        var plain = new Grader(Fixtures.fixtureKit(), new Grader.Settings(Fixtures.fixtureLimits(), 1, Grader.Settings.defaultTestThreads(), 1.0,
                 java.time.Duration.ofSeconds(120), temp.resolve("plain-work"), new ResultCache(null)),
                 new ipclab.grader.sandbox.PlainSandbox(Fixtures.fixtureLimits()));
         var grade = plain.gradeAlways(lab, "plain", SourceSet.read(lab.spec().solution(), lab.spec().packagePath()));
@@ -119,7 +121,7 @@ class FixtureKitTest {
 
     @Test
     void aSubmissionThatHangsEverywhereCostsAboutThreeTimesTheReferenceNotTheCeiling() {
-        var derived = Fixtures.pipeline(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"), temp.resolve("derived-cache"));
+        var derived = Fixtures.grader(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"), temp.resolve("derived-cache"));
         var timed = derived.prepare(lab.spec());
         var reference = timed.reference();
         assertThat(reference.suiteMillis()).as("the reference solution was timed").isPositive();
@@ -142,14 +144,14 @@ class FixtureKitTest {
         assertThat(grade.points()).isZero();
         long allowed = reference.runLimit(Limits.defaults(), 1.0).toMillis();
         assertThat(allowed).isLessThan(3 * reference.suiteMillis() + 31_000);
-        assertThat(grade.timings().total()).as(grade.notes().toString()).isLessThan(allowed + 15_000);
+        assertThat(grade.timings().totalMillis()).as(grade.notes().toString()).isLessThan(allowed + 15_000);
     }
 
     @Test
     void repeatedGradingCountsEachTestsRunsAndTheControlIsGradedAfreshAmidTheClass() throws Exception {
-        var settings = new Pipeline.Settings(Fixtures.fixtureLimits(), 2, Pipeline.Settings.defaultTestThreads(), 3.0,
+        var settings = new Grader.Settings(Fixtures.fixtureLimits(), 2, Grader.Settings.defaultTestThreads(), 3.0,
                 java.time.Duration.ofSeconds(120), temp.resolve("repeat-work"), new ResultCache(temp.resolve("repeat-cache")), 2);
-        var repeating = new Pipeline(Fixtures.fixtureKit(), settings, pipeline.sandbox());
+        var repeating = new Grader(Fixtures.fixtureKit(), settings, grader.sandbox());
         var prepared = repeating.prepare(lab.spec());
         Path subs = temp.resolve("repeat-subs");
         Path ann = subs.resolve("ann/labs/lab0-echo/src/main/java");
@@ -158,10 +160,10 @@ class FixtureKitTest {
         var control = new ipclab.grader.submission.Submission("(control)", Fixtures.fixtureKit().root().resolve("solutions"));
         var students = new java.util.ArrayList<>(Submissions.read(subs, temp.resolve("repeat-unpacked")));
         students.add(control);
-        var first = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Pipeline.Progress.NONE);
+        var first = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Grader.Progress.NONE);
         assertThat(first).extracting(g -> g.student() + " " + g.points()).containsExactly("ann 9", "(control) 9");
         assertThat(first.getFirst().labs().getFirst().tests()).allMatch(t -> t.runs() == 2 && t.passes() == 2 && !t.unstable());
-        var again = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Pipeline.Progress.NONE);
+        var again = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Grader.Progress.NONE);
         assertThat(again.getFirst().labs()).as("ann, from the cache").isEqualTo(first.getFirst().labs());
         assertThat(again.get(1).labs().getFirst().timings()).as("the control, graded afresh").isNotEqualTo(first.get(1).labs().getFirst().timings());
 
@@ -179,9 +181,9 @@ class FixtureKitTest {
 
     @Test
     void unchangedAndMissingWorkIsReportedAsSuch() {
-        assertThat(pipeline.grade(lab, "x", Optional.of(lab.starter()), false).status()).isEqualTo(LabStatus.UNCHANGED);
-        assertThat(pipeline.grade(lab, "x", Optional.empty(), false).status()).isEqualTo(LabStatus.NOT_SUBMITTED);
-        assertThat(pipeline.grade(lab, "x", Optional.of(lab.starter()), false).tests())
+        assertThat(grader.grade(lab, "x", Optional.of(lab.starter()), false).status()).isEqualTo(LabStatus.UNCHANGED);
+        assertThat(grader.grade(lab, "x", Optional.empty(), false).status()).isEqualTo(LabStatus.NOT_SUBMITTED);
+        assertThat(grader.grade(lab, "x", Optional.of(lab.starter()), false).tests())
                 .allMatch(t -> t.verdict() == Verdict.NOT_RUN);
         assertThat(lab.tests()).anyMatch(t -> t.visibility() == Visibility.Level.AFTER_DUE_DATE);
     }

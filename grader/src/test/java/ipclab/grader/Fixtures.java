@@ -3,11 +3,12 @@ package ipclab.grader;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import ipclab.grader.cache.ResultCache;
 import ipclab.grader.sandbox.Limits;
 import ipclab.grader.sandbox.Sandbox;
 import ipclab.grader.submission.Kit;
 
-/** The grader's test fixtures: the tiny kit, the hostile corpus, and pipelines to grade them with. */
+/** The grader's test fixtures: the tiny kit, the hostile corpus, and graders to grade them with. */
 public final class Fixtures {
     private static final Path TEST_ROOT = Path.of(System.getProperty("ipclab.kit", "..")).resolve("grader/src/test").toAbsolutePath().normalize();
 
@@ -33,8 +34,8 @@ public final class Fixtures {
         return Limits.defaults().withPerTest(Duration.ofSeconds(20)).withPerRun(Duration.ofSeconds(120)).withMaxProcesses(30);
     }
 
-    public static Pipeline pipeline(Kit kit, Limits limits, Path work, Path cache) {
-        var settings = new Pipeline.Settings(limits, 2, Pipeline.Settings.defaultTestThreads(), 1.0, Duration.ofSeconds(120), work, new ResultCache(cache));
-        return new Pipeline(kit, settings, Sandbox.detect(limits, System.err::println));
+    public static Grader grader(Kit kit, Limits limits, Path work, Path cache) {
+        var settings = new Grader.Settings(limits, 2, Grader.Settings.defaultTestThreads(), 1.0, Duration.ofSeconds(120), work, new ResultCache(cache));
+        return new Grader(kit, settings, Sandbox.detect(limits, System.err::println));
     }
 }

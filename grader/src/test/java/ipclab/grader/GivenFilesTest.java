@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import ipclab.grader.validate.Validation;
 import ipclab.grader.report.Feedback;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.StudentGrade;
@@ -32,15 +33,15 @@ class GivenFilesTest {
 
     @TempDir
     static Path temp;
-    static Pipeline pipeline;
-    static Pipeline.PreparedLab lab;
+    static Grader grader;
+    static PreparedLab lab;
     static SourceSet solution;
 
     @BeforeAll
     static void prepare() {
         var kit = Fixtures.fixtureKit();
-        pipeline = Fixtures.pipeline(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
-        lab = pipeline.prepare(kit.labs().getFirst());
+        grader = Fixtures.grader(kit, Fixtures.fixtureLimits(), temp.resolve("work"), temp.resolve("cache"));
+        lab = grader.prepare(kit.labs().getFirst());
         solution = SourceSet.read(lab.spec().solution(), lab.spec().packagePath());
     }
 
@@ -70,16 +71,16 @@ class GivenFilesTest {
     @Test
     void aChangedGivenFileIsGradedAsTheStartersCopyAndTheFeedbackSaysSo() {
         var changed = withGreeting(solution, "return \"bye, \" + name;");
-        var grade = pipeline.grade(lab, "gus", Optional.of(changed), true);
+        var grade = grader.grade(lab, "gus", Optional.of(changed), true);
         assertThat(grade.points()).as("the student's Greeting would fail both Greeter tests; the starter's passes them").isEqualTo(9);
-        assertThat(grade.key()).as("the cache key is of what was graded").isEqualTo(pipeline.cacheKey(lab, solution));
+        assertThat(grade.key()).as("the cache key is of what was graded").isEqualTo(grader.cacheKey(lab, solution));
         assertThat(feedback("gus", grade)).contains("- given file " + GIVEN + " was changed: your changes were ignored and the starter's copy was graded");
     }
 
     @Test
     void aDeletedGivenFileIsGradedAsTheStartersCopyAndTheFeedbackSaysSo() {
         var deleted = without(solution, GIVEN);
-        var grade = pipeline.grade(lab, "dee", Optional.of(deleted), true);
+        var grade = grader.grade(lab, "dee", Optional.of(deleted), true);
         assertThat(grade.status()).as("the solution's Greeter needs Greeting to compile").isEqualTo(LabStatus.GRADED);
         assertThat(grade.points()).isEqualTo(9);
         assertThat(feedback("dee", grade)).contains("- given file " + GIVEN + " is missing: the starter's copy was graded");
@@ -87,16 +88,16 @@ class GivenFilesTest {
 
     @Test
     void studentsWithTheSameGradedCodeShareARunButNotTheirNotes() {
-        pipeline.grade(lab, "ada", Optional.of(solution), false);
-        var fromCache = pipeline.grade(lab, "cy", Optional.of(withGreeting(solution, "return \"hi \" + name;")), false);
+        grader.grade(lab, "ada", Optional.of(solution), false);
+        var fromCache = grader.grade(lab, "cy", Optional.of(withGreeting(solution, "return \"hi \" + name;")), false);
         assertThat(fromCache.points()).isEqualTo(9);
         assertThat(fromCache.notes()).singleElement().asString().startsWith("given file " + GIVEN + " was changed");
-        assertThat(pipeline.grade(lab, "ada", Optional.of(solution), false).notes()).noneMatch(n -> n.startsWith("given file"));
+        assertThat(grader.grade(lab, "ada", Optional.of(solution), false).notes()).noneMatch(n -> n.startsWith("given file"));
     }
 
     @Test
     void changingOnlyAGivenFileLeavesTheStarterUnchanged() {
-        var grade = pipeline.grade(lab, "sam", Optional.of(withGreeting(lab.starter(), "return name;")), false);
+        var grade = grader.grade(lab, "sam", Optional.of(withGreeting(lab.starter(), "return name;")), false);
         assertThat(grade.status()).isEqualTo(LabStatus.UNCHANGED);
         assertThat(feedback("sam", grade)).contains("given file " + GIVEN + " was changed");
     }
@@ -136,7 +137,7 @@ class GivenFilesTest {
     @Test
     void aGraderErrorKeepsTheFirstLinesOfItsStackTraceInTheGrade() throws Exception {
         Path notAFolder = Files.writeString(temp.resolve("work-is-a-file"), "");
-        var broken = Fixtures.pipeline(Fixtures.fixtureKit(), Fixtures.fixtureLimits(), notAFolder, temp.resolve("other-cache"));
+        var broken = Fixtures.grader(Fixtures.fixtureKit(), Fixtures.fixtureLimits(), notAFolder, temp.resolve("other-cache"));
         var grade = broken.grade(lab, "ivy", Optional.of(solution), true);
         assertThat(grade.status()).isEqualTo(LabStatus.GRADER_ERROR);
         assertThat(grade.notes()).singleElement().asString()

@@ -47,7 +47,7 @@ class HostileCorpusTest {
 
     @TempDir
     static Path temp;
-    static Pipeline pipeline;
+    static Grader grader;
     static Map<String, StudentGrade> grades;
     static Set<Long> processesBefore;
 
@@ -55,16 +55,16 @@ class HostileCorpusTest {
     static void gradeTheCorpus() {
         processesBefore = ProcessHandle.allProcesses().map(ProcessHandle::pid).collect(Collectors.toSet());
         var kit = Fixtures.fixtureKit();
-        pipeline = Fixtures.pipeline(kit, Fixtures.fixtureLimits(), temp.resolve("work"), null);
-        assumeTrue(pipeline.sandbox() instanceof NamespaceSandbox,
+        grader = Fixtures.grader(kit, Fixtures.fixtureLimits(), temp.resolve("work"), null);
+        assumeTrue(grader.sandbox() instanceof NamespaceSandbox,
                 "the corpus's scores and cleanup hold in the namespace sandbox, which this machine does not allow");
-        var lab = pipeline.prepare(kit.labs().getFirst());
+        var lab = grader.prepare(kit.labs().getFirst());
         var clones = ExampleClass.materialize(kit, Fixtures.hostileCorpus(), temp.resolve("class"));
         var subs = Submissions.read(clones, temp.resolve("unpacked"));
-        grades = pipeline.gradeClass(subs, List.of(lab), Set.of(), Pipeline.Progress.NONE).stream()
+        grades = grader.gradeClass(subs, List.of(lab), Set.of(), Grader.Progress.NONE).stream()
                 .collect(Collectors.toMap(StudentGrade::student, g -> g));
         grades.values().forEach(g -> System.out.printf("%-20s %d/9 in %.1f s, %d test JVM(s)%n", g.student(), g.points(),
-                g.labs().getFirst().timings().total() / 1000.0, g.labs().getFirst().timings().jvms()));
+                g.labs().getFirst().timings().totalMillis() / 1000.0, g.labs().getFirst().timings().jvms()));
     }
 
     private static LabGrade lab(String student) {
@@ -109,7 +109,7 @@ class HostileCorpusTest {
     void everyRunEndedWithinItsLimits() {
         var limits = Fixtures.fixtureLimits();
         for (var g : grades.values()) {
-            assertThat(g.labs().getFirst().timings().total()).as(g.student()).isLessThan(limits.perRun().toMillis() + 30_000);
+            assertThat(g.labs().getFirst().timings().totalMillis()).as(g.student()).isLessThan(limits.perRun().toMillis() + 30_000);
         }
     }
 

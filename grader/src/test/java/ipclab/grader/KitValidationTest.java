@@ -10,6 +10,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import ipclab.grader.validate.Validation;
 import ipclab.grader.submission.LabSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +37,9 @@ class KitValidationTest {
     @Execution(ExecutionMode.SAME_THREAD)
     void theLabsTestsPassTheSolutionAndCatchTheStarterAndEveryWrongSolution(String lab) {
         var spec = Fixtures.realKit().labs().stream().filter(l -> l.name().equals(lab)).findFirst().orElseThrow();
-        var pipeline = Fixtures.pipeline(Fixtures.realKit(), ipclab.grader.sandbox.Limits.defaults(),
+        var grader = Fixtures.grader(Fixtures.realKit(), ipclab.grader.sandbox.Limits.defaults(),
                 temp.resolve(spec.name() + "-work"), temp.resolve(spec.name() + "-cache"));
-        var report = Validation.run(pipeline, pipeline.prepare(spec), Runtime.getRuntime().availableProcessors());
+        var report = Validation.run(grader, grader.prepare(spec), Runtime.getRuntime().availableProcessors());
         assertThat(report.sound()).as(report.toString()).isTrue();
     }
 }

@@ -67,7 +67,7 @@ class SelfCheckDataTest {
     @BeforeAll
     static void findEveryLabsTests() throws IOException {
         var kit = Fixtures.realKit();
-        var pipeline = Fixtures.pipeline(kit, Limits.defaults(), work.resolve("work"), work.resolve("cache"));
+        var grader = Fixtures.grader(kit, Limits.defaults(), work.resolve("work"), work.resolve("cache"));
         labs = new ArrayList<>();
         for (var lab : kit.labs()) {
             Path data = lab.dir().resolve("src/test/resources/ipclab-selfcheck.properties");
@@ -76,7 +76,7 @@ class SelfCheckDataTest {
             try (Reader in = Files.newBufferedReader(data)) {
                 properties.load(in);
             }
-            labs.add(new LabTests(lab, data, properties, pipeline.prepare(lab).tests()));
+            labs.add(new LabTests(lab, data, properties, grader.prepare(lab).tests()));
         }
     }
 

@@ -11,14 +11,17 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import ipclab.grader.Pipeline;
+import ipclab.grader.PreparedLab;
+import ipclab.grader.Grader;
 import ipclab.grader.build.Workspace;
 import ipclab.grader.report.ClassResult;
 import ipclab.grader.report.ClassTable;
 import ipclab.grader.report.Gradebook;
 import ipclab.grader.report.Reports;
 import ipclab.grader.score.LabStatus;
+import ipclab.grader.score.Timings;
 import ipclab.grader.submission.Kit;
+import ipclab.grader.submission.LabSpec;
 import ipclab.grader.submission.Submission;
 import ipclab.grader.submission.Submissions;
 import ipclab.testkit.Hints;
@@ -98,14 +101,9 @@ final class GradeCommand implements Callable<Integer> {
         var kit = Kit.locate();
         var labs = kit.labs(options.labs);
         if (labs.isEmpty()) throw new IllegalArgumentException("the kit has no labs");
-        var pipeline = options.pipeline(kit);
+        var grader = options.grader(kit);
         long start = System.nanoTime();
-        var prepared = new ArrayList<Pipeline.PreparedLab>();
-        for (var lab : labs) {
-            var p = pipeline.prepare(lab);
-            stderr.printf("%s: %d tests, %d points%n", lab.name(), p.tests().size(), p.maxPoints());
-            prepared.add(p);
-        }
+        var prepared = prepareAll(grader, labs, stderr);
         Path scratch = out.resolve(".unpacked");
         Workspace.deleteTree(scratch);
         List<Submission> subs = Submissions.read(folder, scratch);
@@ -113,18 +111,9 @@ final class GradeCommand implements Callable<Integer> {
         var unknown = only.stream().filter(n -> !names.contains(n)).toList();
         if (!unknown.isEmpty()) throw new IllegalArgumentException("no submission for " + String.join(", ", unknown) + " in " + folder);
         stderr.printf("grading %d students x %d labs, %d at a time; sandbox: %s%n", subs.size(), labs.size(), options.jobs,
-                pipeline.sandbox().description());
-
-        var graded = new ArrayList<>(subs);
-        // the control runs amid the students, so that it meets the same load
-        if (control) graded.add(graded.size() / 2, new Submission(CONTROL, kit.root().resolve("solutions")));
-        var grades = new ArrayList<>(pipeline.gradeClass(graded, prepared, new HashSet<>(only), control ? Set.of(CONTROL) : Set.of(),
-                new ProgressBar(stderr)));
-        var controlGrades = grades.stream().filter(g -> g.student().equals(CONTROL)).flatMap(g -> g.labs().stream()).toList();
-        grades.removeIf(g -> g.student().equals(CONTROL));
-        var maxima = new LinkedHashMap<String, Integer>();
-        prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
-        var result = new ClassResult(maxima, grades, pipeline.sandbox().description(), pipeline.version(), Instant.now(), controlGrades);
+                grader.sandbox().description());
+        var result = grade(grader, subs, prepared, only, control, stderr);
+        var grades = result.students();
         Reports.writeAll(out, result, released, lab -> Hints.ofLab(kit.root().resolve("labs").resolve(lab)));
         books.ifPresent(b -> {
             var missing = b.gradebook().write(out, result, b.students());
@@ -136,9 +125,34 @@ final class GradeCommand implements Callable<Integer> {
         if (grades.size() < subs.size()) {
             stderr.println((subs.size() - grades.size()) + " student(s) left out: not chosen with --only and nothing cached for their current work");
         }
-        stdout.println(Timing.summary(subs.size() * labs.size(), pipeline.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
+        stdout.println(Timings.summary(subs.size() * labs.size(), grader.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
         stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/, classroom50/)");
         boolean failed = grades.stream().flatMap(g -> g.labs().stream()).anyMatch(g -> g.status() == LabStatus.GRADER_ERROR);
         return failed ? 1 : result.infrastructureProblems().isEmpty() ? 0 : 2;
+    }
+
+    private static List<PreparedLab> prepareAll(Grader grader, List<LabSpec> labs, PrintStream stderr) {
+        var prepared = new ArrayList<PreparedLab>();
+        for (var lab : labs) {
+            var p = grader.prepare(lab);
+            stderr.printf("%s: %d tests, %d points%n", lab.name(), p.tests().size(), p.maxPoints());
+            prepared.add(p);
+        }
+        return prepared;
+    }
+
+    /** Grades the class; with {@code control}, the reference solutions too, amid the students, their grades kept apart. */
+    private static ClassResult grade(Grader grader, List<Submission> subs, List<PreparedLab> prepared, List<String> only, boolean control,
+                                     PrintStream stderr) {
+        var graded = new ArrayList<>(subs);
+        // the control runs amid the students, so that it meets the same load
+        if (control) graded.add(graded.size() / 2, new Submission(CONTROL, grader.kit().root().resolve("solutions")));
+        var grades = new ArrayList<>(grader.gradeClass(graded, prepared, new HashSet<>(only), control ? Set.of(CONTROL) : Set.of(),
+                new ProgressBar(stderr)));
+        var controlGrades = grades.stream().filter(g -> g.student().equals(CONTROL)).flatMap(g -> g.labs().stream()).toList();
+        grades.removeIf(g -> g.student().equals(CONTROL));
+        var maxima = new LinkedHashMap<String, Integer>();
+        prepared.forEach(p -> maxima.put(p.spec().name(), p.maxPoints()));
+        return new ClassResult(maxima, grades, grader.sandbox().description(), grader.version(), Instant.now(), controlGrades);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import ipclab.grader.Grader;
 import ipclab.grader.build.AotCache;
 import ipclab.grader.build.Libraries;
 import ipclab.grader.report.Gradescope;
@@ -44,28 +45,13 @@ final class GradescopeCommand implements Callable<Integer> {
         try {
             var kit = Kit.locate();
             options.jobs = 1;
-            var pipeline = options.pipeline(kit);
-            if (prepare) {
-                int status = 0;
-                for (var lab : kit.labs(options.labs)) {
-                    var prepared = pipeline.prepare(lab);
-                    boolean timed = prepared.reference().suiteMillis() > 0;
-                    System.out.println(lab.name() + ": " + prepared.tests().size() + " tests, " + prepared.maxPoints() + " points, "
-                            + (timed ? "reference solution timed" : "no reference time"));
-                    if (!timed && lab.hasSolution()) {
-                        System.err.println("error: " + lab.name() + "'s reference solution did not run cleanly: see ./grade validate --labs " + lab.name());
-                        status = 1;
-                    }
-                }
-                var aot = new AotCache(Libraries.in(kit.libDir())).get();
-                System.out.println(aot.map(c -> "AOT cache for the lab programs: " + c).orElse("no AOT cache: the lab programs start without one"));
-                return status;
-            }
+            var grader = options.grader(kit);
+            if (prepare) return prepareOnly(kit, grader);
             var grades = new ArrayList<LabGrade>();
             var student = new Submission("submission", submission);
             for (var lab : kit.labs(options.labs)) {
-                var prepared = pipeline.prepare(lab);
-                grades.add(pipeline.grade(prepared, student.student(), student.sources(lab), false));
+                var prepared = grader.prepare(lab);
+                grades.add(grader.grade(prepared, student.student(), student.sources(lab), false));
             }
             Reports.write(results, Json.write(Gradescope.render(new StudentGrade("submission", grades))));
         } catch (RuntimeException e) {
@@ -80,5 +66,23 @@ final class GradescopeCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + results);
         return 0;
+    }
+
+    /** For setup.sh: every lab's tests built and its reference solution timed, and the programs' AOT cache made; 1 if a solution did not run cleanly. */
+    private int prepareOnly(Kit kit, Grader grader) {
+        int status = 0;
+        for (var lab : kit.labs(options.labs)) {
+            var prepared = grader.prepare(lab);
+            boolean timed = prepared.reference().suiteMillis() > 0;
+            System.out.println(lab.name() + ": " + prepared.tests().size() + " tests, " + prepared.maxPoints() + " points, "
+                    + (timed ? "reference solution timed" : "no reference time"));
+            if (!timed && lab.hasSolution()) {
+                System.err.println("error: " + lab.name() + "'s reference solution did not run cleanly: see ./grade validate --labs " + lab.name());
+                status = 1;
+            }
+        }
+        var aot = new AotCache(Libraries.in(kit.libDir())).get();
+        System.out.println(aot.map(c -> "AOT cache for the lab programs: " + c).orElse("no AOT cache: the lab programs start without one"));
+        return status;
     }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import ipclab.grader.Pipeline;
-import ipclab.grader.ResultCache;
+import ipclab.grader.Grader;
+import ipclab.grader.cache.ResultCache;
 import ipclab.grader.sandbox.Limits;
 import ipclab.grader.sandbox.PlainSandbox;
 import ipclab.grader.sandbox.Sandbox;
@@ -25,7 +25,7 @@ final class Options {
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--test-threads", paramLabel = "N", description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
-    int testThreads = Pipeline.Settings.defaultTestThreads();
+    int testThreads = Grader.Settings.defaultTestThreads();
 
     @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for every test, after which the run is killed"
             + " (default: 10 x the reference solution's time for the test, at least 10 s, at most 150 s).")
@@ -61,7 +61,7 @@ final class Options {
         return limits;
     }
 
-    Pipeline pipeline(Kit kit) {
+    Grader grader(Kit kit) {
         var limits = limits();
         Sandbox sandbox = noSandbox ? new PlainSandbox(limits) : Sandbox.detect(limits, System.err::println);
         Path work;
@@ -72,8 +72,8 @@ final class Options {
         }
         work.toFile().deleteOnExit();
         var cacheDir = noCache ? null : cache != null ? cache : kit.root().resolve(".grader/cache");
-        var settings = new Pipeline.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir),
+        var settings = new Grader.Settings(limits, jobs, testThreads, timeFactor, Duration.ofSeconds(120), work, new ResultCache(cacheDir),
                 Math.max(1, repeat));
-        return new Pipeline(kit, settings, sandbox);
+        return new Grader(kit, settings, sandbox);
     }
 }

@@ -2,7 +2,7 @@ package ipclab.grader.cli;
 
 import java.io.PrintStream;
 
-import ipclab.grader.Pipeline;
+import ipclab.grader.Grader;
 import ipclab.grader.report.ClassTable;
 import ipclab.grader.score.LabGrade;
 
@@ -14,7 +14,7 @@ import ipclab.grader.score.LabGrade;
  *   [##########----------]  7/20  ada lab2: 24/24
  * </pre>
  */
-final class ProgressBar implements Pipeline.Progress {
+final class ProgressBar implements Grader.Progress {
     private static final int WIDTH = 24;
     private final PrintStream out;
     private final boolean terminal;

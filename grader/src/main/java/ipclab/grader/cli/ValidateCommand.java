@@ -2,7 +2,7 @@ package ipclab.grader.cli;
 
 import java.util.concurrent.Callable;
 
-import ipclab.grader.Validation;
+import ipclab.grader.validate.Validation;
 import ipclab.grader.submission.Kit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +34,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var kit = Kit.locate();
-        var pipeline = options.pipeline(kit);
+        var grader = options.grader(kit);
         int problems = 0;
         for (var lab : kit.labs(options.labs)) {
-            var prepared = pipeline.prepare(lab);
+            var prepared = grader.prepare(lab);
             System.out.printf("%s: %d tests, %d points, %d wrong solution(s)%n", lab.name(), prepared.tests().size(),
                     prepared.maxPoints(), lab.wrongSolutions().size());
-            var report = Validation.run(pipeline, prepared, options.jobs, allTests);
+            var report = Validation.run(grader, prepared, options.jobs, allTests);
             for (var check : report.checks()) {
                 System.out.printf("  %-5s %s: %s%n", check.ok() ? "ok" : "FAIL", check.what(), check.detail().replace("\n", "\n        "));
                 if (!check.ok()) problems++;

@@ -28,11 +28,11 @@ public final class GradeJson {
 
     /** A student x lab: status, points, every test, the compiler's errors, notes, timings, output. */
     public record Lab(String lab, LabStatus status, int points, int maxPoints, String key, List<Test> tests,
-                      String compilerErrors, List<String> notes, Time timings, String output) {
+                      String compilerErrors, List<String> notes, Timings timings, String output) {
 
         public LabGrade grade() {
             return LabGrade.of(lab, status, tests.stream().map(Test::outcome).toList(), compilerErrors, output, notes,
-                    timings.timings(), key);
+                    timings, key);
         }
     }
 
@@ -47,20 +47,11 @@ public final class GradeJson {
         }
     }
 
-    /** Where the time went, in milliseconds, and the most memory the run's processes held together. */
-    public record Time(long compileMillis, long jvmStartMillis, long testMillis, long totalMillis, int jvms, long peakMemoryMiB) {
-
-        Timings timings() {
-            return new Timings(compileMillis, jvmStartMillis, testMillis, totalMillis, jvms, peakMemoryMiB);
-        }
-    }
-
     public static Lab of(LabGrade g) {
         var tests = g.tests().stream().map(t -> new Test(t.test().name(), t.test().className(), t.test().method(), t.test().uid(),
                 t.test().points(), t.test().visibility(), t.verdict(), t.earned(), t.millis(), t.message(),
                 t.runs(), t.passes(), t.unstable())).toList();
-        var time = g.timings();
         return new Lab(g.lab(), g.status(), g.points(), g.maxPoints(), g.key(), tests, g.compilerErrors(), g.notes(),
-                new Time(time.compile(), time.jvmStart(), time.tests(), time.total(), time.jvms(), time.peakMemoryMiB()), g.output());
+                g.timings(), g.output());
     }
 }

@@ -35,7 +35,7 @@ public final class Gradescope {
     public static Map<String, Object> render(StudentGrade student) {
         var json = new LinkedHashMap<String, Object>();
         json.put("score", student.points());
-        json.put("execution_time", student.labs().stream().mapToLong(l -> l.timings().total()).sum() / 1000);
+        json.put("execution_time", student.labs().stream().mapToLong(l -> l.timings().totalMillis()).sum() / 1000);
         var summary = new StringBuilder();
         var tests = new ArrayList<Object>();
         for (var lab : student.labs()) {
@@ -61,8 +61,8 @@ public final class Gradescope {
         var extra = new LinkedHashMap<String, Object>();
         for (var lab : student.labs()) {
             var timings = lab.timings();
-            extra.put(lab.lab(), Map.of("digest", lab.key() == null ? "" : lab.key(), "compile_ms", timings.compile(),
-                    "jvm_start_ms", timings.jvmStart(), "tests_ms", timings.tests(), "total_ms", timings.total(), "jvms", timings.jvms(),
+            extra.put(lab.lab(), Map.of("digest", lab.key() == null ? "" : lab.key(), "compile_ms", timings.compileMillis(),
+                    "jvm_start_ms", timings.jvmStartMillis(), "tests_ms", timings.testMillis(), "total_ms", timings.totalMillis(), "jvms", timings.jvms(),
                     "peak_memory_mib", timings.peakMemoryMiB()));
         }
         json.put("extra_data", extra);

@@ -51,7 +51,7 @@ public record Reference(long suiteMillis, Map<String, Long> testMillis, double l
         for (TestOutcome t : solution.tests()) {
             if (t.verdict() == Verdict.PASSED) times.put(t.test().uid(), Math.max(1, t.millis()));
         }
-        return new Reference(solution.timings().tests(), times, loadPerCore);
+        return new Reference(solution.timings().testMillis(), times, loadPerCore);
     }
 
     public Duration limitFor(ExpectedTest test, Limits limits, double timeFactor) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,7 +42,7 @@ import ipclab.ipc.ChildJvm;
  *
  * <pre>{@code
  * var run = new TestRun(sandbox, limits, libraries, harnessModule, 1.0, 2);
- * RunResult result = run.run(workspace, expectedTests, reference);
+ * TestRun.Result result = run.run(workspace, expectedTests, reference);
  * }</pre>
  *
  * <p>The harness runs {@code testThreads} tests at once. Each running test has its own time
@@ -71,34 +72,71 @@ public final class TestRun {
         this.harnessModule = harnessModule;
         this.timeFactor = timeFactor;
         this.testThreads = Math.max(1, testThreads);
+        if (!Files.isRegularFile(harnessModule)) {
+            throw new IllegalStateException("no harness module at " + harnessModule + ": build the grader first (./grade does)");
+        }
     }
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
-    public RunResult run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
-        var load = new Load.During(reference);
-        Function<ExpectedTest, Duration> limitOf = test -> reference.limitFor(test, limits, timeFactor * load.factor());
-        Supplier<Duration> runLimit = () -> reference.runLimit(limits, timeFactor * load.factor());
-        var byUid = new LinkedHashMap<String, ExpectedTest>();
-        expected.forEach(t -> byUid.put(t.uid(), t));
-        var outcomes = new LinkedHashMap<String, TestOutcome>();
-        var notes = new ArrayList<String>();
-        var output = new StringBuilder();
-        long runStart = System.nanoTime();
-        long jvmStart = 0, testTime = 0, peakMemory = 0;
-        int jvms = 0;
+    /**
+     * What running a lab's tests gave: an outcome for every expected test (in the catalog's order),
+     * the output of the run, notes for the instructor, where the time went, and the most memory its
+     * processes held together ({@link ipclab.grader.sandbox.Usage#memoryBytes()}, sampled as the run goes).
+     */
+    public record Result(List<TestOutcome> outcomes, String output, List<String> notes, long jvmStartMillis, long testMillis, int jvms,
+                         long peakMemoryBytes) {
+    }
+
+    public Result run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
+        var run = new Run(ws, expected, reference);
+        while (run.nextJvm()) {
+            // each turn, one test JVM on the tests still without an outcome
+        }
+        return run.result();
+    }
+
+    /** One run of a lab's tests, over as many test JVMs as it takes: the outcomes so far, and what the JVMs cost. */
+    private final class Run {
+        final Workspace ws;
+        final List<ExpectedTest> expected;
+        final Map<String, ExpectedTest> byUid = new LinkedHashMap<>();
+        final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        final Function<ExpectedTest, Duration> limitOf;
+        final Supplier<Duration> runLimit;
+        final long start = System.nanoTime();
+        private final List<String> notes = new ArrayList<>();
+        private final StringBuilder output = new StringBuilder();
+        private long jvmStart, testTime, peakMemory;
+        private int jvms;
         int threads = testThreads;
-        while (true) {
-            var remaining = expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList();
-            if (remaining.isEmpty()) break;
+
+        Run(Workspace ws, List<ExpectedTest> expected, Reference reference) {
+            this.ws = ws;
+            this.expected = expected;
+            expected.forEach(t -> byUid.put(t.uid(), t));
+            var load = new Load.During(reference);
+            this.limitOf = test -> reference.limitFor(test, limits, timeFactor * load.factor());
+            this.runLimit = () -> reference.runLimit(limits, timeFactor * load.factor());
+        }
+
+        /** Runs one more test JVM on the tests still to run; false when the run is over (every test has its outcome). */
+        boolean nextJvm() {
+            var remaining = unreported();
+            if (remaining.isEmpty()) return false;
             if (jvms > limits.maxRestarts()) {
-                fail(remaining, outcomes, "not run: the test JVM had to be restarted " + limits.maxRestarts() + " times already");
-                break;
+                fail(remaining, "not run: the test JVM had to be restarted " + limits.maxRestarts() + " times already");
+                return false;
             }
             if (jvms > 0) output.append("\n--- test JVM #").append(jvms + 1).append(" ---\n");
-            var attempt = attempt(ws, remaining, byUid, outcomes, runStart, runLimit, threads, limitOf);
+            var attempt = attempt(this, remaining);
+            count(attempt);
+            return settle(attempt);
+        }
+
+        private void count(Attempt attempt) {
             jvms++;
             jvmStart += attempt.jvmStartMillis;
             testTime += attempt.millis - attempt.jvmStartMillis;
@@ -108,10 +146,13 @@ public final class TestRun {
                 notes.add(attempt.refused + " line(s) on the results channel were not signed by the harness and were ignored"
                         + " (printed by the code under test?)");
             }
+        }
+
+        /** Fails the tests the JVM's end is blamed on; whether another JVM should run the rest. */
+        private boolean settle(Attempt attempt) {
             if (attempt.failure == null) {
-                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
-                        "the test JVM finished without a result for this test");
-                break;
+                fail(unreported(), "the test JVM finished without a result for this test");
+                return false;
             }
             notes.add("test JVM #" + jvms + ": " + attempt.failure);
             boolean progress = attempt.progress;
@@ -126,23 +167,30 @@ public final class TestRun {
                 threads = 1;
                 progress = true;
             }
-            if (System.nanoTime() - runStart > runLimit.get().toNanos()) {
-                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes,
-                        "not run: the run's time limit of " + seconds(runLimit.get()) + " was reached");
-                break;
+            if (System.nanoTime() - start > runLimit.get().toNanos()) {
+                fail(unreported(), "not run: the run's time limit of " + seconds(runLimit.get()) + " was reached");
+                return false;
             }
             if (!progress) {
-                fail(expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList(), outcomes, "not run: " + attempt.failure);
-                break;
+                fail(unreported(), "not run: " + attempt.failure);
+                return false;
             }
+            return true;
         }
-        var ordered = expected.stream().map(t -> outcomes.get(t.uid())).toList();
-        String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n" : output.toString();
-        return new RunResult(ordered, text, notes, jvmStart, testTime, jvms, peakMemory);
-    }
 
-    private static void fail(List<ExpectedTest> tests, Map<String, TestOutcome> outcomes, String why) {
-        for (var t : tests) outcomes.putIfAbsent(t.uid(), new TestOutcome(t, Verdict.FAILED, why, 0));
+        private List<ExpectedTest> unreported() {
+            return expected.stream().filter(t -> !outcomes.containsKey(t.uid())).toList();
+        }
+
+        private void fail(List<ExpectedTest> tests, String why) {
+            for (var t : tests) outcomes.putIfAbsent(t.uid(), new TestOutcome(t, Verdict.FAILED, why, 0));
+        }
+
+        Result result() {
+            var ordered = expected.stream().map(t -> outcomes.get(t.uid())).toList();
+            String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n" : output.toString();
+            return new Result(ordered, text, notes, jvmStart, testTime, jvms, peakMemory);
+        }
     }
 
     /**
@@ -152,13 +200,16 @@ public final class TestRun {
      */
     private record Attempt(String failure, Map<String, Long> blamed, int running, boolean ambiguous, boolean progress,
                            int refused, String output, long jvmStartMillis, long millis, long peakMemory) {
+
+        static Attempt failed(String why, long millis) {
+            return new Attempt(why, Map.of(), 0, false, false, 0, "", 0, millis, 0);
+        }
     }
 
     private static final Object END_OF_RESULTS = new Object();
 
-    private Attempt attempt(Workspace ws, List<ExpectedTest> tests, Map<String, ExpectedTest> byUid,
-                            Map<String, TestOutcome> outcomes, long runStart, Supplier<Duration> runLimit, int threads,
-                            Function<ExpectedTest, Duration> limitOf) {
+    /** Starts a test JVM on {@code tests}, follows it to its end (or kills it), and says how it went. */
+    private Attempt attempt(Run run, List<ExpectedTest> tests) {
         long t0 = System.nanoTime();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -166,76 +217,62 @@ public final class TestRun {
         var events = new LinkedBlockingQueue<Object>();
         Box box;
         try {
-            var cache = aot.get();
-            var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule.getParent()));
-            cache.ifPresent(c -> mounts.put("aot", c.getParent()));
-            box = sandbox.start(command(ws, cache), mounts, ws.mountPoint(), ws.scratch(), environment());
+            box = startHarness(run.ws);
         } catch (IOException e) {
-            return new Attempt("the test JVM could not be started: " + e.getMessage(), Map.of(), 0, false, false, 0, "", 0, 0, 0);
+            return Attempt.failed("the test JVM could not be started: " + e.getMessage(), 0);
         }
         try (box) {
             var stderr = new Capture(box.stderr(), limits.outputCap(), "run-stderr");
             var reader = Thread.ofPlatform().daemon().name("run-results").start(() -> readResults(box.stdout(), channel, events));
-            sendRequest(box.stdin(), key, tests, threads);
+            sendRequest(box.stdin(), key, tests, run.threads);
+            var watch = new Watch(run, box, t0);
+            watch.follow(events);
+            box.kill();
+            stderr.awaitEnd(2000);
+            reader.join(1000);
+            watch.ended();
+            String output = stderr.text();
+            if (channel.refused() > 0) {
+                output += "\n(lines refused on the results channel, the first " + channel.firstRefused().size() + " of "
+                        + channel.refused() + ":)\n" + String.join("\n", channel.firstRefused()) + "\n";
+            }
+            return watch.attempt(output, channel.refused());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Attempt.failed("interrupted", (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
 
-            var running = new LinkedHashMap<String, Long>();  // uid -> when it started
-            var blamed = new LinkedHashMap<String, Long>();
-            String failure = null, lastEnded = null;
-            long jvmStart = 0, nextUsageCheck = 0, exitedAt = 0, peakMemory = 0;
-            boolean done = false, progress = false, ambiguous = false;
+    /**
+     * Follows one test JVM: records each test's outcome as it comes, enforces the limits (each
+     * running test's, the run's, the process tree's) and kills the JVM at the first breach, then
+     * says which test, if any, its end is blamed on.
+     */
+    private final class Watch {
+        private final Run run;
+        private final Box box;
+        private final long t0;
+        private final Map<String, Long> running = new LinkedHashMap<>();  // uid -> when it started
+        private final Map<String, Long> blamed = new LinkedHashMap<>();
+        private String failure, lastEnded;
+        private long jvmStart, nextUsageCheck, exitedAt, peakMemory;
+        private boolean done, progress, ambiguous;
+
+        Watch(Run run, Box box, long t0) {
+            this.run = run;
+            this.box = box;
+            this.t0 = t0;
+        }
+
+        /** Until the results end, or the JVM is gone and something outside its tree holds the pipe for 3 s. */
+        void follow(BlockingQueue<Object> events) throws InterruptedException {
             while (true) {
                 Object item = events.poll(50, TimeUnit.MILLISECONDS);
                 long now = System.nanoTime();
                 if (item == END_OF_RESULTS) break;
-                switch (item) {
-                    case Event.Ready r -> jvmStart = (now - t0) / 1_000_000;
-                    case Event.Started s -> running.put(s.uid(), now);
-                    case Event.Ended e -> {
-                        if (byUid.containsKey(e.uid()) && !outcomes.containsKey(e.uid())) {
-                            outcomes.put(e.uid(), outcome(byUid.get(e.uid()), e));
-                            progress = true;
-                            lastEnded = e.uid();
-                        }
-                        running.remove(e.uid());
-                    }
-                    case Event.Done d -> done = true;
-                    case null, default -> {
-                    }
-                }
+                record(item, now);
                 if (failure == null) {
-                    var late = new LinkedHashMap<String, Long>();
-                    Duration limit = null;
-                    for (var r : running.entrySet()) {
-                        Duration own = limitOf.apply(byUid.get(r.getKey()));
-                        if (now - r.getValue() > own.toNanos()) {
-                            late.put(r.getKey(), (now - r.getValue()) / 1_000_000);
-                            limit = own;
-                        }
-                    }
-                    if (!late.isEmpty()) {
-                        failure = "did not finish within the grader's limit of " + seconds(limit) + " for this test: the test JVM was killed";
-                        // One test late: it fails, the others running start again in the next JVM. Several late at
-                        // once may be one test that stopped the whole JVM (SIGSTOP): then nobody is blamed yet.
-                        if (late.size() == 1) blamed.putAll(late);
-                    } else if (now - runStart > runLimit.get().toNanos()) {
-                        failure = "the run's time limit of " + seconds(runLimit.get()) + " was reached: the test JVM was killed";
-                        running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
-                    } else if (now >= nextUsageCheck) {
-                        var usage = box.usage();
-                        peakMemory = Math.max(peakMemory, usage.memoryBytes());
-                        String breach = usage.breach(limits);
-                        if (breach != null) {
-                            failure = "stopped: " + breach;
-                        } else if (usage.jvmStopped()) {
-                            failure = "the test JVM was stopped (SIGSTOP?) during this test: it was killed";
-                            // stopped just after a test reported, before the next began: that test did it
-                            if (running.isEmpty() && lastEnded != null) {
-                                outcomes.remove(lastEnded);
-                                blamed.put(lastEnded, 0L);
-                            }
-                        }
-                        nextUsageCheck = now + 200_000_000L;
-                    }
+                    checkLimits(now);
                     if (failure != null) box.kill();
                 }
                 if (!box.isAlive()) {
@@ -243,9 +280,69 @@ public final class TestRun {
                     else if (now - exitedAt > 3_000_000_000L) break;  // something outside the tree holds the pipe
                 }
             }
-            box.kill();
-            stderr.awaitEnd(2000);
-            reader.join(1000);
+        }
+
+        private void record(Object item, long now) {
+            switch (item) {
+                case Event.Ready r -> jvmStart = (now - t0) / 1_000_000;
+                case Event.Started s -> running.put(s.uid(), now);
+                case Event.Ended e -> {
+                    if (run.byUid.containsKey(e.uid()) && !run.outcomes.containsKey(e.uid())) {
+                        run.outcomes.put(e.uid(), outcome(run.byUid.get(e.uid()), e));
+                        progress = true;
+                        lastEnded = e.uid();
+                    }
+                    running.remove(e.uid());
+                }
+                case Event.Done d -> done = true;
+                case null, default -> {
+                }
+            }
+        }
+
+        private void checkLimits(long now) {
+            var late = new LinkedHashMap<String, Long>();
+            Duration limit = null;
+            for (var r : running.entrySet()) {
+                Duration own = run.limitOf.apply(run.byUid.get(r.getKey()));
+                if (now - r.getValue() > own.toNanos()) {
+                    late.put(r.getKey(), (now - r.getValue()) / 1_000_000);
+                    limit = own;
+                }
+            }
+            if (!late.isEmpty()) {
+                failure = "did not finish within the grader's limit of " + seconds(limit) + " for this test: the test JVM was killed";
+                // One test late: it fails, the others running start again in the next JVM. Several late at
+                // once may be one test that stopped the whole JVM (SIGSTOP): then nobody is blamed yet.
+                if (late.size() == 1) blamed.putAll(late);
+            } else if (now - run.start > run.runLimit.get().toNanos()) {
+                failure = "the run's time limit of " + seconds(run.runLimit.get()) + " was reached: the test JVM was killed";
+                running.forEach((uid, since) -> blamed.put(uid, (now - since) / 1_000_000));
+            } else if (now >= nextUsageCheck) {
+                checkUsage();
+                nextUsageCheck = now + 200_000_000L;
+            }
+        }
+
+        /** The process tree's caps and memory, and whether the JVM was stopped. */
+        private void checkUsage() {
+            var usage = box.usage();
+            peakMemory = Math.max(peakMemory, usage.memoryBytes());
+            String breach = usage.breach(limits);
+            if (breach != null) {
+                failure = "stopped: " + breach;
+            } else if (usage.jvmStopped()) {
+                failure = "the test JVM was stopped (SIGSTOP?) during this test: it was killed";
+                // stopped just after a test reported, before the next began: that test did it
+                if (running.isEmpty() && lastEnded != null) {
+                    run.outcomes.remove(lastEnded);
+                    blamed.put(lastEnded, 0L);
+                }
+            }
+        }
+
+        /** After the JVM is gone: why it ended before the harness was done, and whom to blame. */
+        void ended() {
             if (failure == null && !done) {
                 int status = box.isAlive() ? -1 : box.exitValue();
                 failure = !running.isEmpty()
@@ -262,16 +359,11 @@ public final class TestRun {
                     ambiguous = true;
                 }
             }
-            String output = stderr.text();
-            if (channel.refused() > 0) {
-                output += "\n(lines refused on the results channel, the first " + channel.firstRefused().size() + " of "
-                        + channel.refused() + ":)\n" + String.join("\n", channel.firstRefused()) + "\n";
-            }
-            return new Attempt(failure, blamed, running.size(), ambiguous, progress, channel.refused(), output, jvmStart,
+        }
+
+        Attempt attempt(String output, int refused) {
+            return new Attempt(failure, blamed, running.size(), ambiguous, progress, refused, output, jvmStart,
                     (System.nanoTime() - t0) / 1_000_000, peakMemory);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt("interrupted", Map.of(), 0, false, false, 0, "", 0, (System.nanoTime() - t0) / 1_000_000, 0);
         }
     }
 
@@ -324,8 +416,20 @@ public final class TestRun {
         }
     }
 
+    /**
+     * Starts the harness JVM in a box: the workspace, the kit's jars, the harness module and the
+     * programs' AOT cache mounted, {@link #harnessCommand} its command line. The one place, with
+     * {@link #harnessCommand}, that knows where the harness is and how it is started.
+     */
+    private Box startHarness(Workspace ws) throws IOException {
+        var cache = aot.get();
+        var mounts = new LinkedHashMap<>(Map.of("work", ws.box(), "lib", libraries.dir(), "harness", harnessModule.getParent()));
+        cache.ifPresent(c -> mounts.put("aot", c.getParent()));
+        return sandbox.start(harnessCommand(ws, cache), mounts, ws.mountPoint(), ws.scratch(), environment());
+    }
+
     /** The harness JVM's command; its lab programs start with the AOT cache if there is one ({@link ChildJvm#AOT_CACHE}). */
-    private List<String> command(Workspace ws, Optional<Path> aotCache) {
+    private List<String> harnessCommand(Workspace ws, Optional<Path> aotCache) {
         String work = sandbox.pathOf("work", ws.box());
         String lib = sandbox.pathOf("lib", libraries.dir());
         var modulePath = new ArrayList<String>();

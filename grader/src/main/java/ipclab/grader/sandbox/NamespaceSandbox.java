@@ -88,6 +88,8 @@ public record NamespaceSandbox(Limits limits) implements Sandbox {
             "ld.so.cache", "ld.so.conf", "timezone", "localtime");
     private static final List<String> DEVICES = List.of("null", "zero", "full", "random", "urandom");
 
+    // One method, about 50 lines, on purpose: it is the box's whole file system in mount order (fstab
+    // mounts in its lines' order), which reads best top to bottom as one list.
     Plan plan(Path root, Map<String, Path> readOnly) throws IOException {
         var dirs = new ArrayList<>(List.of("usr", "etc", "tmp", "proc", "dev/shm"));
         var files = new ArrayList<String>();

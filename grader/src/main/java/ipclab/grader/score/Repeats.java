@@ -55,18 +55,7 @@ public final class Repeats {
         }
         if (graded.size() < runs.size()) notes.add((runs.size() - graded.size()) + " of " + runs.size() + " runs could not grade: "
                 + runs.stream().filter(g -> g.status() != LabStatus.GRADED).map(g -> String.join("; ", g.notes())).findFirst().orElse(""));
-        long compile = 0, jvmStart = 0, testMillis = 0, total = 0;
-        int jvms = 0;
-        long peakMemory = 0;
-        for (var g : runs) {
-            peakMemory = Math.max(peakMemory, g.timings().peakMemoryMiB());
-            compile += g.timings().compile();
-            jvmStart += g.timings().jvmStart();
-            testMillis += g.timings().tests();
-            total += g.timings().total();
-            jvms += g.timings().jvms();
-        }
         return LabGrade.of(first.lab(), LabStatus.GRADED, tests, first.compilerErrors(), first.output(), notes,
-                new Timings(compile, jvmStart, testMillis, total, jvms, peakMemory), first.key());
+                Timings.sum(runs.stream().map(LabGrade::timings).toList()), first.key());
     }
 }

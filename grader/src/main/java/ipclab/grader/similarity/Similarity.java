@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import de.jplag.JPlag;
@@ -59,31 +60,10 @@ public final class Similarity {
         var language = new JavaLanguage();
         var starter = SourceSet.read(lab.starter(), lab.packagePath());
         var leftOut = new ArrayList<LeftOut>();
-        var names = new HashMap<String, String>();
         Path root = scratch.resolve("submissions");
         Path base = scratch.resolve("base");
         starter.writeTo(base);
-        for (var s : submissions) {
-            var sources = s.sources(lab).orElse(SourceSet.empty());
-            if (sources.isEmpty()) {
-                leftOut.add(new LeftOut(lab.name(), s.student(), "no sources"));
-                continue;
-            }
-            if (sources.sameCode(starter)) {
-                leftOut.add(new LeftOut(lab.name(), s.student(), "unchanged from the starter"));
-                continue;
-            }
-            String dir = StudentName.fileName(s.student());
-            Path student = root.resolve(dir);
-            var files = sources.writeTo(student);
-            String problem = parseProblem(language, files);
-            if (problem != null) {
-                leftOut.add(new LeftOut(lab.name(), s.student(), "not compared: JPlag's parser failed: " + problem));
-                Workspace.deleteTree(student);
-                continue;
-            }
-            names.put(dir, s.student());
-        }
+        var names = writeComparable(language, lab, submissions, starter, root, leftOut);
         if (names.size() < 2) return new LabResult(lab.name(), names.size(), List.of(), leftOut, null);
         try {
             var options = new JPlagOptions(language, Set.of(root.toFile()), Set.of())
@@ -109,6 +89,37 @@ public final class Similarity {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes each submission there is something to compare of under {@code root}, in a folder of
+     * its own; returns folder to student. The others go to {@code leftOut}, with the reason.
+     */
+    private static Map<String, String> writeComparable(JavaLanguage language, LabSpec lab, List<Submission> submissions, SourceSet starter,
+                                                       Path root, List<LeftOut> leftOut) {
+        var names = new HashMap<String, String>();
+        for (var s : submissions) {
+            var sources = s.sources(lab).orElse(SourceSet.empty());
+            if (sources.isEmpty()) {
+                leftOut.add(new LeftOut(lab.name(), s.student(), "no sources"));
+                continue;
+            }
+            if (sources.sameCode(starter)) {
+                leftOut.add(new LeftOut(lab.name(), s.student(), "unchanged from the starter"));
+                continue;
+            }
+            String dir = StudentName.fileName(s.student());
+            Path student = root.resolve(dir);
+            var files = sources.writeTo(student);
+            String problem = parseProblem(language, files);
+            if (problem != null) {
+                leftOut.add(new LeftOut(lab.name(), s.student(), "not compared: JPlag's parser failed: " + problem));
+                Workspace.deleteTree(student);
+                continue;
+            }
+            names.put(dir, s.student());
+        }
+        return names;
     }
 
     private static Pair ordered(String lab, String a, String b, double similarity, double max) {

@@ -44,8 +44,8 @@ class AotCacheTest {
     @Test
     void inATestRunTheLabProgramsStartWithTheCache(@TempDir Path dir) {
         var kit = Fixtures.fixtureKit();
-        var pipeline = Fixtures.pipeline(kit, Fixtures.fixtureLimits(), dir.resolve("work"), dir.resolve("cache"));
-        var lab = pipeline.prepare(kit.labs().getFirst());
+        var grader = Fixtures.grader(kit, Fixtures.fixtureLimits(), dir.resolve("work"), dir.resolve("cache"));
+        var lab = grader.prepare(kit.labs().getFirst());
         var solution = SourceSet.read(lab.spec().solution(), lab.spec().packagePath());
         // greets only if its JVM has an AOT cache mapped: the Greeter tests pass only then
         var mapsTheCache = solution.overlay(new SourceSet(Map.of("ipclab/echo/Greeter.java", """
@@ -57,8 +57,8 @@ class AotCacheTest {
                         for (String name : args) System.out.println(cached ? Greeting.of(name) : "no AOT cache mapped");
                     }
                 }""".getBytes(StandardCharsets.UTF_8)), List.of()));
-        var grade = pipeline.grade(lab, "aot", Optional.of(mapsTheCache), true);
-        assertThat(grade.points()).as(grade.toString()).isEqualTo(pipeline.grade(lab, "ref", Optional.of(solution), true).points());
+        var grade = grader.grade(lab, "aot", Optional.of(mapsTheCache), true);
+        assertThat(grade.points()).as(grade.toString()).isEqualTo(grader.grade(lab, "ref", Optional.of(solution), true).points());
     }
 
     @Test

@@ -31,7 +31,7 @@ class RepeatsTest {
         assertThat(grade.points()).isEqualTo(7);
         assertThat(grade.unstableTests()).extracting(t -> t.test().uid()).containsExactly("a", "b");
         assertThat(grade.tests().get(1).message()).isEqualTo("unstable: passed 1 of 3 runs; when it failed: b broke");
-        assertThat(grade.timings().total()).isEqualTo(18);
+        assertThat(grade.timings().totalMillis()).isEqualTo(18);
     }
 
     @Test

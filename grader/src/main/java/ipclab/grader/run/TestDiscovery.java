@@ -32,11 +32,11 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * class, else from where its source is (public tests visible, hidden tests hidden).
  *
  * <pre>{@code
- * List<ExpectedTest> tests = TestCatalog.discover(List.of(testClasses, starterClasses), classNames, defaults);
+ * List<ExpectedTest> tests = TestDiscovery.discover(List.of(testClasses, starterClasses), classNames, defaults);
  * }</pre>
  */
-public final class TestCatalog {
-    private TestCatalog() {
+public final class TestDiscovery {
+    private TestDiscovery() {
     }
 
     /**
@@ -44,10 +44,10 @@ public final class TestCatalog {
      * @param testClasses the top-level classes of the lab's test sources, with the visibility each has by default
      */
     public static List<ExpectedTest> discover(List<Path> classpath, Map<String, Visibility.Level> testClasses) {
-        var urls = classpath.stream().map(TestCatalog::url).toArray(URL[]::new);
+        var urls = classpath.stream().map(TestDiscovery::url).toArray(URL[]::new);
         var thread = Thread.currentThread();
         var previous = thread.getContextClassLoader();
-        try (var loader = new URLClassLoader("lab-tests", urls, TestCatalog.class.getClassLoader())) {
+        try (var loader = new URLClassLoader("lab-tests", urls, TestDiscovery.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             var selectors = new ArrayList<org.junit.platform.engine.DiscoverySelector>();
             for (String name : testClasses.keySet()) selectors.add(DiscoverySelectors.selectClass(Class.forName(name, false, loader)));

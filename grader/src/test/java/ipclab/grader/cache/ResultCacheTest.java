@@ -1,4 +1,4 @@
-package ipclab.grader;
+package ipclab.grader.cache;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,16 @@
-package ipclab.grader;
+package ipclab.grader.validate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import ipclab.grader.Grader;
+import ipclab.grader.PreparedLab;
 import ipclab.grader.score.LabGrade;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.TestOutcome;
@@ -17,7 +20,7 @@ import ipclab.grader.submission.WrongSolution;
 import ipclab.testkit.Visibility;
 
 /**
- * The kit checks itself, through the same pipeline that grades students: for each lab, the
+ * The kit checks itself, through the same grader that grades students: for each lab, the
  * reference solution (and the second solution, where the lab has one) must score full marks, the
  * starter must compile and fail hidden tests, and each bundled wrong solution (a patch against the
  * reference) must fail every test its header lists (running only those tests, unless asked for all).
@@ -26,7 +29,7 @@ import ipclab.testkit.Visibility;
  * starter's copy instead, so the mistake would never be graded).
  *
  * <pre>{@code
- * var report = Validation.run(pipeline, pipeline.prepare(lab), jobs);
+ * var report = Validation.run(grader, grader.prepare(lab), jobs);
  * report.checks().forEach(c -> System.out.println((c.ok() ? "ok   " : "FAIL ") + c.what() + ": " + c.detail()));
  * }</pre>
  */
@@ -45,12 +48,12 @@ public final class Validation {
     }
 
     /** Validates the lab; each wrong solution runs only the tests it lists (what the check is about). */
-    public static Report run(Pipeline pipeline, Pipeline.PreparedLab lab, int jobs) {
-        return run(pipeline, lab, jobs, false);
+    public static Report run(Grader grader, PreparedLab lab, int jobs) {
+        return run(grader, lab, jobs, false);
     }
 
     /** {@code allTests}: each wrong solution runs the whole suite, so that the report also names what else it fails. */
-    public static Report run(Pipeline pipeline, Pipeline.PreparedLab lab, int jobs, boolean allTests) {
+    public static Report run(Grader grader, PreparedLab lab, int jobs, boolean allTests) {
         var spec = lab.spec();
         var executor = Executors.newFixedThreadPool(Math.max(1, jobs), Thread.ofPlatform().name("validate-", 0).factory());
         try {
@@ -58,27 +61,13 @@ public final class Validation {
             // the reference run that timed the lab when it was prepared is the solution's check, when there was one just now
             Future<LabGrade> solutionRun = solution == null ? null : lab.referenceRun().isPresent()
                     ? java.util.concurrent.CompletableFuture.completedFuture(lab.referenceRun().get())
-                    : executor.submit(() -> pipeline.gradeAlways(lab, "solution", solution));
+                    : executor.submit(() -> grader.gradeAlways(lab, "solution", solution));
             var second = SourceSet.read(spec.secondSolution(), spec.packagePath());
-            Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> pipeline.gradeAlways(lab, "second-solution", second));
-            Future<LabGrade> starterRun = executor.submit(() -> pipeline.gradeAlways(lab, "starter", lab.starter()));
-            var wrongRuns = new ArrayList<Future<LabGrade>>();
-            var cannotRun = new ArrayList<String>();
+            Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> grader.gradeAlways(lab, "second-solution", second));
+            Future<LabGrade> starterRun = executor.submit(() -> grader.gradeAlways(lab, "starter", lab.starter()));
             var wrongs = spec.wrongSolutions();
-            for (var w : wrongs) {
-                SourceSet sources = SourceSet.empty();
-                String problem = null;
-                try {
-                    if (solution != null) sources = w.applyTo(solution);
-                    problem = givenTouched(spec.givenFiles(), w);
-                } catch (IllegalStateException e) {
-                    problem = e.getMessage();
-                }
-                cannotRun.add(problem);
-                var graded = sources;
-                var listed = allTests ? lab : lab.only(t -> w.expectedFailures().contains(t.shortName()));
-                wrongRuns.add(problem != null ? null : executor.submit(() -> pipeline.gradeAlways(listed, "wrong-" + w.name(), graded)));
-            }
+            var wrongRuns = new ArrayList<WrongRun>();
+            for (var w : wrongs) wrongRuns.add(submitWrong(grader, lab, solution, w, allTests, executor));
             var checks = new ArrayList<Check>();
             checks.add(solutionRun == null ? new Check("solution", false, "there is no reference solution in " + spec.solution())
                     : solutionCheck("solution", solutionRun.get()));
@@ -87,8 +76,9 @@ public final class Validation {
             if (!spec.givenFiles().isEmpty()) checks.add(givenCheck(lab, solution, second));
             var names = lab.tests().stream().map(t -> t.shortName()).collect(Collectors.toSet());
             for (int i = 0; i < wrongs.size(); i++) {
-                checks.add(cannotRun.get(i) != null ? new Check("wrong/" + wrongs.get(i).name(), false, cannotRun.get(i))
-                        : wrongCheck(wrongs.get(i), wrongRuns.get(i).get(), names));
+                var run = wrongRuns.get(i);
+                checks.add(run.problem() != null ? new Check("wrong/" + wrongs.get(i).name(), false, run.problem())
+                        : wrongCheck(wrongs.get(i), run.grade().get(), names));
             }
             return new Report(spec.name(), checks);
         } catch (InterruptedException e) {
@@ -101,8 +91,29 @@ public final class Validation {
         }
     }
 
+    /** A wrong solution's run, or why it cannot run ({@code problem}: then no run). */
+    private record WrongRun(String problem, Future<LabGrade> grade) {
+    }
+
+    /** Applies the wrong solution's patch to the solution and grades it on the tests it lists (all with {@code allTests}). */
+    private static WrongRun submitWrong(Grader grader, PreparedLab lab, SourceSet solution, WrongSolution w, boolean allTests,
+                                        ExecutorService executor) {
+        SourceSet sources = SourceSet.empty();
+        String problem = null;
+        try {
+            if (solution != null) sources = w.applyTo(solution);
+            problem = givenTouched(lab.spec().givenFiles(), w);
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) return new WrongRun(problem, null);
+        var graded = sources;
+        var listed = allTests ? lab : lab.only(t -> w.expectedFailures().contains(t.shortName()));
+        return new WrongRun(null, executor.submit(() -> grader.gradeAlways(listed, "wrong-" + w.name(), graded)));
+    }
+
     /** The given files: each in the starter; the solution has each as the starter does; the second solution changes none. */
-    static Check givenCheck(Pipeline.PreparedLab lab, SourceSet solution, SourceSet second) {
+    public static Check givenCheck(PreparedLab lab, SourceSet solution, SourceSet second) {
         var given = lab.spec().givenFiles();
         var problems = new ArrayList<String>();
         for (String path : given) {
@@ -118,7 +129,7 @@ public final class Validation {
     }
 
     /** Why a wrong solution cannot be graded as it is: it changes given files (the grader would grade the starter's copies); else null. */
-    static String givenTouched(List<String> given, WrongSolution w) {
+    public static String givenTouched(List<String> given, WrongSolution w) {
         var touched = w.changedFiles().stream().filter(given::contains).toList();
         return touched.isEmpty() ? null : "it changes the given file(s) " + String.join(", ", touched)
                 + ", which the grader replaces with the starter's copy, so the mistake would not be graded: put it elsewhere";
@@ -145,7 +156,7 @@ public final class Validation {
         return new Check("starter", failedHidden > 0, detail);
     }
 
-    static Check wrongCheck(WrongSolution w, LabGrade g, Set<String> known) {
+    public static Check wrongCheck(WrongSolution w, LabGrade g, Set<String> known) {
         String what = "wrong/" + w.name();
         if (w.expectedFailures().isEmpty()) return new Check(what, false, "its header lists no expected failure");
         var unknown = w.expectedFailures().stream().filter(n -> !known.contains(n)).toList();
@@ -176,6 +187,6 @@ public final class Validation {
     }
 
     private static String seconds(LabGrade g) {
-        return String.format(" in %.1f s, at most %d MiB", g.timings().total() / 1000.0, g.timings().peakMemoryMiB());
+        return String.format(" in %.1f s, at most %d MiB", g.timings().totalMillis() / 1000.0, g.timings().peakMemoryMiB());
     }
 }

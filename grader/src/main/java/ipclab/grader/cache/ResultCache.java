@@ -1,4 +1,4 @@
-package ipclab.grader;
+package ipclab.grader.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import ipclab.grader.score.LabGrade;
 /**
  * Lab grades by the content of what was graded: the key is a digest of the student's sources,
  * the kit's tests and libraries, the grader's version and the limits (see
- * {@link Pipeline#cacheKey}), so a result is reused exactly when grading again would grade the
+ * {@link CacheKeys}), so a result is reused exactly when grading again would grade the
  * same thing. One JSON file per key ({@link GradeJson.Lab}); a folder of {@code null} disables
  * the cache. Each lab's expected tests are cached too, by the digest of the kit's side of the
  * lab, so that grading a class again does not even build the kit's tests.
@@ -45,7 +45,7 @@ public record ResultCache(Path dir, Consumer<String> warnings) {
         write(grade.key() + ".json", GradeJson.of(grade));
     }
 
-    /** A lab's expected tests, found once for a version of the kit's lab (key: see {@link Pipeline#prepare}). */
+    /** A lab's expected tests, found once for a version of the kit's lab (key: {@link CacheKeys#tests}). */
     public Optional<List<ExpectedTest>> tests(String key) {
         return read("tests-" + key + ".json", text -> Json.read(text, TESTS));
     }
@@ -72,7 +72,7 @@ public record ResultCache(Path dir, Consumer<String> warnings) {
         }
     }
 
-    /** A lab's reference times (key: see {@link Pipeline#prepare}). */
+    /** A lab's reference times (key: {@link CacheKeys#reference}). */
     public Optional<Reference> reference(String key) {
         return read("reference-" + key + ".json", text -> Json.read(text, Reference.class));
     }
