@@ -53,7 +53,7 @@ final class Catalog {
     }
 
     /** The lab with the tests its runs must report (no reference times yet). */
-    private PreparedLab expectedTests(LabSpec lab) {
+    PreparedLab expectedTests(LabSpec lab) {
         var starter = SourceSet.read(lab.starter(), lab.packagePath());
         var roots = LabBuild.testRoots(lab);
         var defaults = defaultVisibility(lab, roots);

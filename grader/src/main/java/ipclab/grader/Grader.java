@@ -12,6 +12,7 @@ import ipclab.grader.cache.ResultCache;
 import ipclab.grader.run.TestRun;
 import ipclab.grader.sandbox.Limits;
 import ipclab.grader.sandbox.Sandbox;
+import ipclab.grader.score.ExpectedTest;
 import ipclab.grader.score.LabGrade;
 import ipclab.grader.score.LabStatus;
 import ipclab.grader.score.Repeats;
@@ -120,6 +121,11 @@ public final class Grader {
      */
     public PreparedLab prepare(LabSpec lab) {
         return catalog.prepare(lab);
+    }
+
+    /** The tests every submission's run of the lab must report, without timing the reference solution. */
+    public List<ExpectedTest> expectedTests(LabSpec lab) {
+        return catalog.expectedTests(lab).tests();
     }
 
     /** Grades one student x lab; {@code force} ignores the cache. Never throws. */

@@ -256,7 +256,7 @@ public final class TestRun {
         private final Map<String, Long> blamed = new LinkedHashMap<>();
         private String failure, lastEnded;
         private long jvmStart, nextUsageCheck, exitedAt, peakMemory;
-        private boolean done, progress, ambiguous;
+        private boolean done, progress, ambiguous, stopped;
 
         Watch(Run run, Box box, long t0) {
             this.run = run;
@@ -333,11 +333,9 @@ public final class TestRun {
                 failure = "stopped: " + breach;
             } else if (usage.jvmStopped()) {
                 failure = "the test JVM was stopped (SIGSTOP?) during this test: it was killed";
-                // stopped just after a test reported, before the next began: that test did it
-                if (running.isEmpty() && lastEnded != null) {
-                    run.outcomes.remove(lastEnded);
-                    blamed.put(lastEnded, 0L);
-                }
+                // Whom to blame is decided in ended(), once every event the JVM wrote before it stopped
+                // has been read: on a busy machine the reader may not have seen the last "started" yet.
+                stopped = true;
             }
         }
 
@@ -349,6 +347,11 @@ public final class TestRun {
                         ? "the test JVM ended (exit status " + status + ") during this test: does the code call System.exit"
                           + " or Runtime.halt, or crash the JVM?"
                         : "the test JVM ended (exit status " + status + ") before the tests finished";
+            }
+            if (stopped && running.isEmpty() && lastEnded != null) {
+                // stopped just after a test reported, before the next began: that test did it
+                run.outcomes.remove(lastEnded);
+                blamed.put(lastEnded, 0L);
             }
             if (failure != null && blamed.isEmpty() && !running.isEmpty()) {
                 // ended by the code under test (exit, crash, a cap, a hang): certain only when one test was running
