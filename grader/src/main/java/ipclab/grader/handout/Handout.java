@@ -38,7 +38,9 @@ import ipclab.grader.submission.LabSpec;
  * {@code kit.tests.skip} to true, so that {@code -am} does not run the library's own tests, and
  * {@code surefire.printSummary} to false: with Maven's {@code --quiet}, a student's
  * {@code ./mvnw test} prints the self-check tables (the testkit's {@code SelfCheck}), the
- * failures' one-line list and Maven's error summary, not every step of the build. The labs'
+ * failures' one-line list and Maven's error summary, not every step of the build; and
+ * {@code spotless.check.skip} to true, so that a student's build never fails on the layout of
+ * their code. The labs'
  * parent, {@code labs/pom.xml}, loses its {@code hidden-tests} profile (inert without
  * {@code src/hidden}, but the handout knows nothing of hidden tests), so {@code ./mvnw test}
  * runs the public tests; the labs' own poms are the kit's. The poms are changed as XML
@@ -114,12 +116,13 @@ public final class Handout {
         }
     }
 
-    /** The kit's root pom for the handout: its modules, the library's own tests off, no surefire summary. */
+    /** The kit's root pom for the handout: its modules, the library's own tests off, no surefire summary, no format check. */
     static String rootPom(String pom) {
         return Pom.parse(pom)
                 .modules(List.of("kit/ipc", "kit/testkit", "labs", "bench"))
                 .property("kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.")
                 .property("surefire.printSummary", "false", "After ./mvnw test each lab's self-check table says which tests failed and why.")
+                .property("spotless.check.skip", "true", "The layout of your code is yours: no build checks it (./mvnw spotless:apply formats it as the kit's code is).")
                 .toString();
     }
 
