@@ -143,7 +143,8 @@ public final class Bench {
         var chosen = new LinkedHashSet<String>();
         for (String s : list.split(",")) {
             if (!Settings.ALL_SUITES.contains(s.strip())) {
-                throw new Cli.UsageException("error: no suite '" + s.strip() + "'; the suites are " + String.join(",", Settings.ALL_SUITES));
+                throw new Cli.UsageException(
+                        "error: no suite '" + s.strip() + "'; the suites are " + String.join(",", Settings.ALL_SUITES));
             }
             chosen.add(s.strip());
         }

@@ -53,7 +53,8 @@ final class ClientLoad {
     }
 
     /** All clients at once for the duration; each thread has its own histogram, merged at the end. */
-    private static Round round(Clients factory, int clients, Duration duration, long perClientMax) throws InterruptedException, IOException {
+    private static Round round(Clients factory, int clients, Duration duration, long perClientMax)
+            throws InterruptedException, IOException {
         var gate = new CountDownLatch(1);
         var ready = new CountDownLatch(clients);
         var histograms = new ArrayList<Histogram>();

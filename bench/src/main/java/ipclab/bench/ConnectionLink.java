@@ -59,7 +59,8 @@ final class ConnectionLink implements Link {
     /** Lab 5's {@code Client.connect(address, authkey)}. */
     static Object connect(ClassLoader lab5, SocketAddress address, byte[] authkey) throws IOException {
         try {
-            return lab5.loadClass(PACKAGE + "Client").getMethod("connect", SocketAddress.class, byte[].class).invoke(null, address, authkey);
+            return lab5.loadClass(PACKAGE + "Client").getMethod("connect", SocketAddress.class, byte[].class).invoke(null, address,
+                    authkey);
         } catch (InvocationTargetException e) {
             throw unwrap(e);
         } catch (ReflectiveOperationException e) {

@@ -27,7 +27,8 @@ final class KvLoad {
     private KvLoad() {
     }
 
-    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes) throws IOException, InterruptedException {
+    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes)
+            throws IOException, InterruptedException {
         var lab5 = LabCode.lab5();
         if (lab5.isEmpty()) {
             notes.add("Lab 5 is not built (solutions/lab5-sockets or labs/lab5-sockets): KvServer was not measured.");
@@ -36,7 +37,8 @@ final class KvLoad {
         }
         var address = UnixDomainSocketAddress.of(resources.tempDir().resolve("kv.sock"));
         var server = ServerChild.start(lab5.get().command(SERVER, List.of(Address.format(address))), "listening on ", resources);
-        if (server.failure() != null) throw new IOException("Lab 5's KvServer in " + lab5.get().classes() + " did not start: " + server.failure());
+        if (server.failure() != null)
+            throw new IOException("Lab 5's KvServer in " + lab5.get().classes() + " did not start: " + server.failure());
         progress.say("  server: KvServer (Lab 5) from " + lab5.get().classes());
         var results = new ArrayList<Result>();
         try {
@@ -47,8 +49,9 @@ final class KvLoad {
                 } catch (IOException e) {
                     throw new IOException(e.getMessage() + " (the server: " + server.state() + ")", e);
                 }
-                results.add(progress.done(new Result(Section.KV_SERVER, "KvServer (Lab 5), " + clients + (clients == 1 ? " client" : " clients"),
-                        Language.JAVA, "", 0, 1, latency)));
+                results.add(progress
+                        .done(new Result(Section.KV_SERVER, "KvServer (Lab 5), " + clients + (clients == 1 ? " client" : " clients"),
+                                Language.JAVA, "", 0, 1, latency)));
             }
             try (var stop = kvLink(address)) {
                 stop.send(bytes("SHUTDOWN"));

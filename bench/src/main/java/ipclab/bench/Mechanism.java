@@ -73,7 +73,7 @@ enum Mechanism {
         return switch (this) {
             case PIPE -> {
                 var peer = start(resources, ChildJvm.builder(Peer.class, "pipe"));
-                yield new Session(new PipeLink(peer.getInputStream(), peer.getOutputStream()), peer, () -> { });
+                yield new Session(new PipeLink(peer.getInputStream(), peer.getOutputStream()), peer, () -> {});
             }
             case MQ -> {
                 int key = resources.freshKeys(1);
@@ -105,7 +105,7 @@ enum Mechanism {
                     var peer = start(resources, ChildJvm.builder(Peer.class, "socket", Address.format(server.getLocalAddress())));
                     SocketChannel channel = accepted(server::accept, server, peer);
                     if (this == TCP) channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    yield new Session(new PipeLink(Channels.newInputStream(channel), Channels.newOutputStream(channel)), peer, () -> { });
+                    yield new Session(new PipeLink(Channels.newInputStream(channel), Channels.newOutputStream(channel)), peer, () -> {});
                 } finally {
                     if (address instanceof UnixDomainSocketAddress unix) Files.deleteIfExists(unix.getPath());
                 }
@@ -125,7 +125,8 @@ enum Mechanism {
                 try {
                     var peer = start(resources, new ProcessBuilder(lab5.command(Peer.class.getName(),
                             List.of("connection", Address.format(address), keyFile))));
-                    var link = ConnectionLink.of(accepted(() -> ConnectionLink.call(listener, "accept"), () -> ConnectionLink.call(listener, "close"), peer));
+                    var link = ConnectionLink.of(
+                            accepted(() -> ConnectionLink.call(listener, "accept"), () -> ConnectionLink.call(listener, "close"), peer));
                     yield new Session(link, peer, () -> {
                         try {
                             loader.close();

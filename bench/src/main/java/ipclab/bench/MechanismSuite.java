@@ -31,7 +31,8 @@ final class MechanismSuite {
     }
 
     private static Result measure(Section section, Mechanism mechanism, Link link, int bytes, int items, Settings s,
-                                  Progress progress) throws IOException {
+                                  Progress progress)
+            throws IOException {
         if (bytes > mechanism.maxMessageBytes()) return result(section, mechanism, bytes, items, tooLarge(mechanism));
         var outcome = section == Section.ROUND_TRIP ? Measure.roundTrips(link, bytes, s) : Measure.oneWay(link, bytes, s);
         return progress.done(result(section, mechanism, bytes, items, outcome));

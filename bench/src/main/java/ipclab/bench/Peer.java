@@ -37,7 +37,9 @@ public final class Peer {
 
     public static void main(String[] argv) {
         Cli.run(() -> {
-            var args = Cli.Args.parse(argv, "usage: Peer pipe | mq KEY | pq KEY | shm PATH CAPACITY | socket ADDRESS | connection ADDRESS KEYFILE").positional(1, 3);
+            var args = Cli.Args
+                    .parse(argv, "usage: Peer pipe | mq KEY | pq KEY | shm PATH CAPACITY | socket ADDRESS | connection ADDRESS KEYFILE")
+                    .positional(1, 3);
             try (Link link = open(args)) {
                 Ops.serve(link);
             }

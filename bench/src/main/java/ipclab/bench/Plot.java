@@ -102,7 +102,8 @@ final class Plot {
     }
 
     private static XYChart xy(String title, String yTitle) {
-        var chart = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle("message size in bytes (log scale)").yAxisTitle(yTitle).build();
+        var chart = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle("message size in bytes (log scale)").yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -161,7 +162,7 @@ final class Plot {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("#,##0.##");
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        chart.getStyler().setSeriesColors(new Color[]{new Color(0x9467bd), new Color(0x17becf)});
+        chart.getStyler().setSeriesColors(new Color[] {new Color(0x9467bd), new Color(0x17becf)});
         if (names.isEmpty()) {
             chart.addSeries("no data", List.of("—"), List.of(1));
             return chart;
@@ -192,7 +193,7 @@ final class Plot {
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setLabelsPosition(0.95);
         chart.getStyler().setDecimalPattern("#,##0");
-        chart.getStyler().setSeriesColors(new Color[]{new Color(0x8c564b)});
+        chart.getStyler().setSeriesColors(new Color[] {new Color(0x8c564b)});
         if (names.isEmpty()) {
             chart.addSeries("start-up", List.of("not measured"), List.of(0));
         } else {

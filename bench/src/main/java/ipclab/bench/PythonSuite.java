@@ -57,12 +57,13 @@ final class PythonSuite {
         }
     }
 
-    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes) throws IOException, InterruptedException {
+    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes)
+            throws IOException, InterruptedException {
         var python = find(s.python());
         if (python.isEmpty()) {
             notes.add(s.python().equals("none") ? "Python: skipped (--python none)."
                     : "Python: no python3 found" + (s.python().isEmpty() ? "" : " at " + s.python())
-                    + ", so the course's equivalents were not measured.");
+                            + ", so the course's equivalents were not measured.");
             progress.say(notes.getLast());
             return List.of();
         }
@@ -70,7 +71,9 @@ final class PythonSuite {
         try (InputStream in = PythonSuite.class.getResourceAsStream("ipc_bench.py")) {
             Files.copy(in, script);
         }
-        var suites = s.suites().stream().filter(List.of("pipe", "pq", "mq", "unix", "tcp", "conn", "conn-auth", "state", "startup")::contains).collect(Collectors.joining(","));
+        var suites = s.suites().stream()
+                .filter(List.of("pipe", "pq", "mq", "unix", "tcp", "conn", "conn-auth", "state", "startup")::contains)
+                .collect(Collectors.joining(","));
         var command = List.of(python.get(), script.toString(),
                 "--warmup", seconds(s.warmup()), "--run", seconds(s.run()), "--runs", Integer.toString(s.runs()),
                 "--max", Long.toString(Math.min(s.maxIterations(), Integer.MAX_VALUE)),
@@ -88,7 +91,7 @@ final class PythonSuite {
         });
         var results = new ArrayList<Result>();
         try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
+            for (String line; (line = lines.readLine()) != null;) {
                 if (line.startsWith("NOTE ")) {
                     notes.add(line.substring(5));
                     progress.say(line.substring(5));

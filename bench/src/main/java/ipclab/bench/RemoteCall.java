@@ -44,7 +44,8 @@ final class RemoteCall {
         if (server.failure() != null) throw new IOException("Lab 5's CounterServer did not start: " + server.failure());
         try (var loader = lab5.get().loader()) {
             Class<?> api = loader.loadClass("ipclab.sockets.Counter");
-            Object counter = loader.loadClass("ipclab.sockets.RpcClient").getMethod("connect", Class.class, SocketAddress.class, byte[].class)
+            Object counter = loader.loadClass("ipclab.sockets.RpcClient")
+                    .getMethod("connect", Class.class, SocketAddress.class, byte[].class)
                     .invoke(null, api, address, authkey);
             Method increment = api.getMethod("increment");
             long before = (long) increment.invoke(counter);
@@ -60,7 +61,8 @@ final class RemoteCall {
             return Optional.of(progress.done(new Result(Section.STATE, "remote increment() (Lab 5, JSON-RPC)", Language.JAVA,
                     "manager", 0, 1, latency)));
         } catch (InvocationTargetException e) {
-            throw new IOException("a call to CounterServer failed: " + e.getCause() + " (the server: " + server.state() + ")", e.getCause());
+            throw new IOException("a call to CounterServer failed: " + e.getCause() + " (the server: " + server.state() + ")",
+                    e.getCause());
         } finally {
             server.terminate();  // SIGTERM: it closes the connections and removes its socket file
         }

@@ -40,10 +40,12 @@ final class Report {
             boolean rates = rows.stream().anyMatch(r -> r.outcome() instanceof Rate);
             boolean rated = rows.stream().anyMatch(r -> r.outcome() instanceof Latency l && !Double.isNaN(l.perSecond()));
             out.println(rates
-                    ? String.format(RATE_HEAD, "mechanism", "message", "msgs/s", "MiB/s", "items/s", "runs (msgs/s)", "Python (same run)", "msgs/s", "Java/Python")
+                    ? String.format(RATE_HEAD, "mechanism", "message", "msgs/s", "MiB/s", "items/s", "runs (msgs/s)", "Python (same run)",
+                            "msgs/s", "Java/Python")
                     : rated
-                    ? String.format(RATED_HEAD, "what", "", "p50", "p90", "p99", "max", "run medians", "per second")
-                    : String.format(LATENCY_HEAD, "mechanism", "message", "p50", "p90", "p99", "max", "run medians", "Python (same run)", "p50", "Java/Python"));
+                            ? String.format(RATED_HEAD, "what", "", "p50", "p90", "p99", "max", "run medians", "per second")
+                    : String.format(LATENCY_HEAD, "mechanism", "message", "p50", "p90", "p99", "max", "run medians", "Python (same run)",
+                            "p50", "Java/Python"));
             var shown = new ArrayList<Result>();
             for (Result r : rows) {
                 if (shown.contains(r)) continue;
@@ -87,11 +89,13 @@ final class Report {
     private static String ratio(Result.Outcome java, Result.Outcome python) {
         if (java instanceof Latency j && python instanceof Latency p) {
             double ratio = j.p50() / p.p50();
-            return String.format(Locale.ROOT, "%5.2f  (Java %s)", ratio, ratio <= 1 ? times(1 / ratio) + " faster" : times(ratio) + " slower");
+            return String.format(Locale.ROOT, "%5.2f  (Java %s)", ratio,
+                    ratio <= 1 ? times(1 / ratio) + " faster" : times(ratio) + " slower");
         }
         if (java instanceof Rate j && python instanceof Rate p) {
             double ratio = j.median() / p.median();
-            return String.format(Locale.ROOT, "%5.2f  (Java %s)", ratio, ratio >= 1 ? times(ratio) + " faster" : times(1 / ratio) + " slower");
+            return String.format(Locale.ROOT, "%5.2f  (Java %s)", ratio,
+                    ratio >= 1 ? times(ratio) + " faster" : times(1 / ratio) + " slower");
         }
         return "";
     }
@@ -161,8 +165,9 @@ final class Report {
                 row.addAll(switch (r.outcome()) {
                     case Latency l -> List.of(Long.toString(l.count()), num(l.p50()), num(l.p90()), num(l.p99()), num(l.max()),
                             joined(l.runMedians()), Double.isNaN(l.perSecond()) ? "" : num(l.perSecond()), "", "", "", "", "");
-                    case Rate rate -> List.of("", "", "", "", "", "", "", num(rate.median()), num(rate.median() * r.bytes() / (1024 * 1024)),
-                            num(rate.median() * r.items()), joined(rate.perRun()), "");
+                    case Rate rate ->
+                        List.of("", "", "", "", "", "", "", num(rate.median()), num(rate.median() * r.bytes() / (1024 * 1024)),
+                                num(rate.median() * r.items()), joined(rate.perRun()), "");
                     case Skipped s -> List.of("", "", "", "", "", "", "", "", "", "", "", s.why());
                 });
                 printer.printRecord(row);

@@ -31,7 +31,7 @@ record Result(Section section, String mechanism, Language language, String pair,
         }
     }
 
-    enum Language {JAVA, PYTHON}
+    enum Language { JAVA, PYTHON }
 
     sealed interface Outcome permits Latency, Rate, Skipped {
     }
@@ -42,7 +42,9 @@ record Result(Section section, String mechanism, Language language, String pair,
      * achieved where that was the point (many clients), else NaN.
      */
     record Latency(long count, double p50, double p90, double p99, double max, List<Double> runMedians,
-                   double perSecond) implements Outcome {
+                   double perSecond)
+            implements
+                Outcome {
 
         static Latency of(Histogram all, List<Double> runMedians, double perSecond) {
             return new Latency(all.getTotalCount(), us(all.getValueAtPercentile(50)), us(all.getValueAtPercentile(90)),

@@ -31,7 +31,8 @@ record ServerChild(Process process, String firstLine, String failure, StringBuff
         var process = resources.child(new ProcessBuilder(command).redirectError(Redirect.PIPE).start());
         var lines = new ArrayBlockingQueue<String>(16);
         var errors = new StringBuffer();
-        Thread.ofVirtual().start(() -> forward(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), lines));
+        Thread.ofVirtual()
+                .start(() -> forward(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), lines));
         Thread.ofVirtual().start(() -> collect(process, errors));
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -66,7 +67,7 @@ record ServerChild(Process process, String firstLine, String failure, StringBuff
 
     private static void forward(BufferedReader in, ArrayBlockingQueue<String> lines) {
         try (in) {
-            for (String line; (line = in.readLine()) != null; ) lines.offer(line);
+            for (String line; (line = in.readLine()) != null;) lines.offer(line);
         } catch (IOException e) {
             // the server is gone: nothing more to read
         }

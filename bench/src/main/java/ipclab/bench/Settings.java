@@ -27,7 +27,8 @@ record Settings(Duration warmup, Duration run, int runs, long maxIterations,
                 List<Integer> sizes, int batchItems, int batchItemBytes, int startupRuns,
                 List<Integer> serverClients, String timeServer, Set<String> suites, String python, Path out) {
 
-    static final List<String> ALL_SUITES = List.of("pipe", "mq", "pq", "shm", "unix", "tcp", "conn", "conn-auth", "python", "state", "startup",
+    static final List<String> ALL_SUITES = List.of("pipe", "mq", "pq", "shm", "unix", "tcp", "conn", "conn-auth", "python", "state",
+            "startup",
             "timeserver", "kv");
     static final List<Integer> SIZES = List.of(64, 8 * 1024, 64 * 1024, 1024 * 1024);
 

@@ -46,7 +46,7 @@ final class Startup {
             long appCds = time(command(KitChild.class, classPath, kit, "-XX:ArchiveClassesAtExit=" + jsa), dir);
             long aotMade = time(command(KitChild.class, classPath, kit, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + aotConf), dir)
                     + time(command(KitChild.class, classPath, kit, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + aotConf,
-                    "-XX:AOTCache=" + aot), dir);
+                            "-XX:AOTCache=" + aot), dir);
 
             var variants = new LinkedHashMap<String, List<String>>();
             variants.put("empty main", command(EmptyChild.class, classPath, List.of()));

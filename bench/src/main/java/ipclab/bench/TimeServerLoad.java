@@ -27,7 +27,8 @@ final class TimeServerLoad {
     private TimeServerLoad() {
     }
 
-    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes) throws IOException, InterruptedException {
+    static List<Result> run(Settings s, Resources resources, Progress progress, List<String> notes)
+            throws IOException, InterruptedException {
         int key = resources.freshKeys(1);
         var lab2 = switch (s.timeServer()) {
             case "" -> LabCode.find("lab2-time-server-mq", SERVER);

@@ -61,7 +61,8 @@ public final class Grader {
     public record Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot,
                            ResultCache cache, int repeat) {
 
-        public Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot, ResultCache cache) {
+        public Settings(Limits limits, int jobs, int testThreads, double timeFactor, Duration compileLimit, Path workRoot,
+                        ResultCache cache) {
             this(limits, jobs, testThreads, timeFactor, compileLimit, workRoot, cache, 1);
         }
 
@@ -93,7 +94,8 @@ public final class Grader {
         this.kit = kit;
         this.sandbox = sandbox;
         var libraries = Libraries.in(kit.libDir());
-        var testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor(), settings.testThreads());
+        var testRun = new TestRun(sandbox, settings.limits(), libraries, kit.harnessModule(), settings.timeFactor(),
+                settings.testThreads());
         this.version = GraderVersion.of(kit.harnessModule(), kit.libDir());
         var keys = new CacheKeys(version, settings.limits(), settings.timeFactor(), settings.testThreads(), settings.repeat(), sandbox);
         this.labGrader = new LabGrader(settings, libraries, testRun, keys);

@@ -33,7 +33,8 @@ import ipclab.grader.submission.Kit;
 public final class GradescopePackage {
     /** The root pom's modules in the package: the labs' parent lists every lab, with its hidden tests. */
     private static final List<String> MODULES = List.of("kit/ipc", "kit/testkit", "labs", "grader/harness", "grader");
-    private static final List<String> SKIP = List.of("target", ".grader", ".git", "grader/example-class", "grader/src/test", "solutions", "bench");
+    private static final List<String> SKIP = List.of("target", ".grader", ".git", "grader/example-class", "grader/src/test", "solutions",
+            "bench");
 
     private GradescopePackage() {
     }

@@ -126,7 +126,8 @@ final class LabGrader {
             var trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             System.err.println("error: the grader failed on " + student + " " + name + ":\n" + trace);
-            notes.add("the grader failed on this submission: " + String.join(" | ", trace.toString().lines().limit(4).map(String::strip).toList()));
+            notes.add("the grader failed on this submission: "
+                    + String.join(" | ", trace.toString().lines().limit(4).map(String::strip).toList()));
             return LabGrade.notRun(name, LabStatus.GRADER_ERROR, lab.tests(), "", notes, Timings.untimed(0, millis(start)), key);
         }
     }
@@ -150,7 +151,8 @@ final class LabGrader {
         }
         var all = lab.tests().stream().map(t -> outcomes.get(t.uid())).toList();
         var timings = run == null ? Timings.untimed(build.millis(), millis(start))
-                : new Timings(build.millis(), run.jvmStartMillis(), run.testMillis(), millis(start), run.jvms(), run.peakMemoryBytes() >> 20);
+                : new Timings(build.millis(), run.jvmStartMillis(), run.testMillis(), millis(start), run.jvms(),
+                        run.peakMemoryBytes() >> 20);
         fresh.add(timings);
         return LabGrade.of(lab.spec().name(), LabStatus.GRADED, all, "", run == null ? "" : run.output(), notes, timings, key);
     }

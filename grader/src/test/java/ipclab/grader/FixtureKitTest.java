@@ -55,7 +55,8 @@ class FixtureKitTest {
     @Test
     void validateFindsTheFixtureKitSound() {
         var report = Validation.run(grader, lab, 2);
-        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter", "given files", "wrong/off-by-one");
+        assertThat(report.checks()).extracting(Validation.Check::what).containsExactly("solution", "second solution", "starter",
+                "given files", "wrong/off-by-one");
         assertThat(report.sound()).as(report.toString()).isTrue();
         assertThat(report.checks().get(2).detail()).contains("fails 4 of 4 hidden tests");
     }
@@ -112,8 +113,9 @@ class FixtureKitTest {
 
     @Test
     void withoutNamespacesTheSameRunGivesTheSameScore() {
-        var plain = new Grader(Fixtures.fixtureKit(), new Grader.Settings(Fixtures.fixtureLimits(), 1, Grader.Settings.defaultTestThreads(), 1.0,
-                java.time.Duration.ofSeconds(120), temp.resolve("plain-work"), new ResultCache(null)),
+        var plain = new Grader(Fixtures.fixtureKit(),
+                new Grader.Settings(Fixtures.fixtureLimits(), 1, Grader.Settings.defaultTestThreads(), 1.0,
+                        java.time.Duration.ofSeconds(120), temp.resolve("plain-work"), new ResultCache(null)),
                 new ipclab.grader.sandbox.PlainSandbox(Fixtures.fixtureLimits()));
         var grade = plain.gradeAlways(lab, "plain", SourceSet.read(lab.spec().solution(), lab.spec().packagePath()));
         assertThat(grade.points()).as(grade.notes() + "\n" + grade.output()).isEqualTo(9);
@@ -121,7 +123,8 @@ class FixtureKitTest {
 
     @Test
     void aSubmissionThatHangsEverywhereCostsAboutThreeTimesTheReferenceNotTheCeiling() {
-        var derived = Fixtures.grader(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"), temp.resolve("derived-cache"));
+        var derived = Fixtures.grader(Fixtures.fixtureKit(), Limits.defaults(), temp.resolve("derived-work"),
+                temp.resolve("derived-cache"));
         var timed = derived.prepare(lab.spec());
         var reference = timed.reference();
         assertThat(reference.suiteMillis()).as("the reference solution was timed").isPositive();
@@ -165,7 +168,8 @@ class FixtureKitTest {
         assertThat(first.getFirst().labs().getFirst().tests()).allMatch(t -> t.runs() == 2 && t.passes() == 2 && !t.unstable());
         var again = repeating.gradeClass(students, List.of(prepared), Set.of(), Set.of("(control)"), Grader.Progress.NONE);
         assertThat(again.getFirst().labs()).as("ann, from the cache").isEqualTo(first.getFirst().labs());
-        assertThat(again.get(1).labs().getFirst().timings()).as("the control, graded afresh").isNotEqualTo(first.get(1).labs().getFirst().timings());
+        assertThat(again.get(1).labs().getFirst().timings()).as("the control, graded afresh")
+                .isNotEqualTo(first.get(1).labs().getFirst().timings());
 
         var controlGrade = again.get(1).labs().getFirst();
         var result = new ipclab.grader.report.ClassResult(java.util.Map.of("lab0-echo", 9), List.of(again.getFirst()), "s", "v",
@@ -173,10 +177,13 @@ class FixtureKitTest {
         assertThat(result.infrastructureProblems()).isEmpty();
         var lost = controlGrade.tests().stream().map(t -> t.test().method().equals("addsTwoNumbers")
                 ? new ipclab.grader.score.TestOutcome(t.test(), Verdict.FAILED, "timed out", 1, 2, 1) : t).toList();
-        var lostGrade = ipclab.grader.score.LabGrade.of("lab0-echo", LabStatus.GRADED, lost, "", "", List.of(), controlGrade.timings(), "k");
-        var bad = new ipclab.grader.report.ClassResult(result.labs(), result.students(), "s", "v", java.time.Instant.EPOCH, List.of(lostGrade));
+        var lostGrade = ipclab.grader.score.LabGrade.of("lab0-echo", LabStatus.GRADED, lost, "", "", List.of(), controlGrade.timings(),
+                "k");
+        var bad = new ipclab.grader.report.ClassResult(result.labs(), result.students(), "s", "v", java.time.Instant.EPOCH,
+                List.of(lostGrade));
         assertThat(bad.infrastructureProblems()).singleElement().asString().contains("EchoPublicTest#addsTwoNumbers").contains("lab0-echo");
-        assertThat(ipclab.grader.report.ClassTable.render(bad)).contains("INFRASTRUCTURE PROBLEM").contains("control lab0: the reference solution scored 8/9");
+        assertThat(ipclab.grader.report.ClassTable.render(bad)).contains("INFRASTRUCTURE PROBLEM")
+                .contains("control lab0: the reference solution scored 8/9");
     }
 
     @Test

@@ -10,7 +10,8 @@ import ipclab.grader.submission.Kit;
 
 /** The grader's test fixtures: the tiny kit, the hostile corpus, and graders to grade them with. */
 public final class Fixtures {
-    private static final Path TEST_ROOT = Path.of(System.getProperty("ipclab.kit", "..")).resolve("grader/src/test").toAbsolutePath().normalize();
+    private static final Path TEST_ROOT = Path.of(System.getProperty("ipclab.kit", "..")).resolve("grader/src/test").toAbsolutePath()
+            .normalize();
 
     private Fixtures() {
     }
@@ -35,7 +36,8 @@ public final class Fixtures {
     }
 
     public static Grader grader(Kit kit, Limits limits, Path work, Path cache) {
-        var settings = new Grader.Settings(limits, 2, Grader.Settings.defaultTestThreads(), 1.0, Duration.ofSeconds(120), work, new ResultCache(cache));
+        var settings = new Grader.Settings(limits, 2, Grader.Settings.defaultTestThreads(), 1.0, Duration.ofSeconds(120), work,
+                new ResultCache(cache));
         return new Grader(kit, settings, Sandbox.detect(limits, System.err::println));
     }
 }

@@ -74,7 +74,8 @@ class GivenFilesTest {
         var grade = grader.grade(lab, "gus", Optional.of(changed), true);
         assertThat(grade.points()).as("the student's Greeting would fail both Greeter tests; the starter's passes them").isEqualTo(9);
         assertThat(grade.key()).as("the cache key is of what was graded").isEqualTo(grader.cacheKey(lab, solution));
-        assertThat(feedback("gus", grade)).contains("- given file " + GIVEN + " was changed: your changes were ignored and the starter's copy was graded");
+        assertThat(feedback("gus", grade))
+                .contains("- given file " + GIVEN + " was changed: your changes were ignored and the starter's copy was graded");
     }
 
     @Test

@@ -58,7 +58,8 @@ class GradescopePackageTest {
         run(List.of("unzip", "-q", zip.toString(), "-d", source.toString()), root, Map.of(), 60);
         var labs = Fixtures.realKit().labs();
         for (var lab : labs) {
-            ExampleClass.copyTree(lab.solution(), Files.createDirectories(root.resolve("submission/labs").resolve(lab.name()).resolve("src/main/java")));
+            ExampleClass.copyTree(lab.solution(),
+                    Files.createDirectories(root.resolve("submission/labs").resolve(lab.name()).resolve("src/main/java")));
         }
         Files.copy(source.resolve("run_autograder"), root.resolve("run_autograder"));
 
@@ -67,7 +68,8 @@ class GradescopePackageTest {
         long setupSeconds = (System.nanoTime() - setupStart) / 1_000_000_000;
         Path kit = source.resolve("ipc-labs");
         try (var made = Files.list(kit.resolve("grader/target/aot"))) {
-            assertThat(made.map(p -> p.getFileName().toString())).as("setup.sh made the AOT cache").anyMatch(n -> n.matches("kit-[0-9a-f]+\\.aot"));
+            assertThat(made.map(p -> p.getFileName().toString())).as("setup.sh made the AOT cache")
+                    .anyMatch(n -> n.matches("kit-[0-9a-f]+\\.aot"));
         }
         assertThat(kit.resolve(".grader/cache")).as("setup.sh prepared the labs").isDirectory();
 
@@ -125,7 +127,8 @@ class GradescopePackageTest {
                 .noneMatch(command -> command.contains(root.toString()) || command.contains("ipclab.grader.harness/")));
     }
 
-    private static void run(List<String> command, Path root, Map<String, String> env, int seconds) throws IOException, InterruptedException {
+    private static void run(List<String> command, Path root, Map<String, String> env, int seconds)
+            throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(root.resolveSibling(command.getLast().replaceAll(".*/", "") + ".log").toFile());
         builder.environment().put("AUTOGRADER_ROOT", root.toString());
@@ -136,6 +139,8 @@ class GradescopePackageTest {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish in " + seconds + " s");
         }
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + Files.readString(root.resolveSibling(command.getLast().replaceAll(".*/", "") + ".log"))).isZero();
+        assertThat(process.exitValue()).as(
+                String.join(" ", command) + ": " + Files.readString(root.resolveSibling(command.getLast().replaceAll(".*/", "") + ".log")))
+                .isZero();
     }
 }

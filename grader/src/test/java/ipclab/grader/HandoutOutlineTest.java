@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * sections under "The parts").
  */
 class HandoutOutlineTest {
-    static final List<String> OUTLINE =
-            List.of("What you will learn", "Before you start", "The parts", "Testing and points", "Hints", "Questions");
+    static final List<String> OUTLINE = List.of("What you will learn", "Before you start", "The parts", "Testing and points", "Hints",
+            "Questions");
 
     @Test
     void everyHandoutHasTheSameOutline() throws IOException {

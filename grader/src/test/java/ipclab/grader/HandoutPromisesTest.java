@@ -71,7 +71,8 @@ class HandoutPromisesTest {
                 "a test that promises.tsv names and that does not exist: T#gone",
                 "a test that checks no promise of the handout (state what it checks there, or drop it): T#formats");
         assertThat(bullets(readme)).containsExactly("the output, on two lines;", "bad arguments.");
-        assertThat(problems("# Lab without a list\n", tsv, Set.of())).containsExactly("the handout has no list after a line starting " + LIST);
+        assertThat(problems("# Lab without a list\n", tsv, Set.of()))
+                .containsExactly("the handout has no list after a line starting " + LIST);
     }
 
     /** What disagrees between a handout, its promises.tsv and its tests; empty when they agree. */

@@ -98,14 +98,15 @@ class SelfCheckDataTest {
         for (var lab : labs) {
             Path handout = lab.lab().dir().resolve("README.md");
             var parts = new TreeMap<String, List<String>>();
-            lab.properties().stringPropertyNames().stream().filter(k -> k.startsWith("part.")).forEach(k ->
-                    parts.put(k.substring("part.".length()), Arrays.asList(lab.properties().getProperty(k).strip().split("\\s+"))));
+            lab.properties().stringPropertyNames().stream().filter(k -> k.startsWith("part.")).forEach(
+                    k -> parts.put(k.substring("part.".length()), Arrays.asList(lab.properties().getProperty(k).strip().split("\\s+"))));
             softly.assertThat(parts).as("%s: the parts (part.<P>=…) in %s", lab.lab().name(), lab.data()).isNotEmpty();
 
             var counted = new TreeMap<String, Points>();
             for (var test : lab.tests()) {
                 var of = partOf(test, parts);
-                softly.assertThat(of).as("%s: the parts %s belongs to (by the part.<P> lines in %s)", lab.lab().name(), test.shortName(), lab.data())
+                softly.assertThat(of)
+                        .as("%s: the parts %s belongs to (by the part.<P> lines in %s)", lab.lab().name(), test.shortName(), lab.data())
                         .hasSize(1);
                 if (of.size() != 1) continue;
                 var points = lab.hidden(test) ? new Points(0, test.points()) : new Points(test.points(), 0);

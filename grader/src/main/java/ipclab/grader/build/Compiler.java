@@ -54,7 +54,8 @@ public final class Compiler {
      * Compiles the sources; {@code sourcePath} (may be empty) lets javac find other sources the
      * given ones need, without compiling them into out unless needed.
      */
-    public static Result compile(List<Path> sources, Path sourceRoot, List<Path> classpath, List<Path> sourcePath, Path out, Duration limit) {
+    public static Result compile(List<Path> sources, Path sourceRoot, List<Path> classpath, List<Path> sourcePath, Path out,
+                                 Duration limit) {
         if (JAVAC == null) throw new IllegalStateException("the grader must run on a JDK (javax.tools has no compiler)");
         if (sources.isEmpty()) return new Result(true, "");
         try {
@@ -78,7 +79,8 @@ public final class Compiler {
         }
     }
 
-    private static Result run(List<Path> sources, Path sourceRoot, List<Path> classpath, List<Path> sourcePath, Path out) throws IOException {
+    private static Result run(List<Path> sources, Path sourceRoot, List<Path> classpath, List<Path> sourcePath, Path out)
+            throws IOException {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (var files = JAVAC.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
             var options = new ArrayList<>(List.of("--release", "25", "-proc:none", "-encoding", "UTF-8", "-nowarn",

@@ -20,7 +20,8 @@ public record Libraries(Path dir, List<Path> jars) {
 
     public static Libraries in(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("no libraries at " + dir + ": build the grader first (./grade does, or ./mvnw -pl grader -am package)");
+            throw new IllegalStateException(
+                    "no libraries at " + dir + ": build the grader first (./grade does, or ./mvnw -pl grader -am package)");
         }
         try (Stream<Path> files = Files.list(dir)) {
             var jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * (grader/example-class: a complete, a partial, a non-compiling, a deadlocking and a hostile
  * student) and prints the class table.
  */
-@Command(name = "example", mixinStandardHelpOptions = true, description = "Grade the bundled example class (what ./grade alone does) and print the table.")
+@Command(name = "example", mixinStandardHelpOptions = true,
+        description = "Grade the bundled example class (what ./grade alone does) and print the table.")
 final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("grading-out", "example");

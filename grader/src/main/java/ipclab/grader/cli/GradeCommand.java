@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
  *   $ ./grade grade submissions/ --repeat 3 --control     # is any verdict unstable? did the machine cope?
  * </pre>
  */
-@Command(name = "grade", mixinStandardHelpOptions = true, description = "Grade a class: a folder of student folders (clones of the handout) and/or .zip files.")
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grade a class: a folder of student folders (clones of the handout) and/or .zip files.")
 final class GradeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUBMISSIONS", description = "The folder of submissions (or one student's folder or .zip).")
     Path submissions;
@@ -49,7 +50,8 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("grading-out");
 
-    @Option(names = "--only", arity = "1..*", paramLabel = "STUDENT", description = "Regrade only these students (the others come from the cache).")
+    @Option(names = "--only", arity = "1..*", paramLabel = "STUDENT",
+            description = "Regrade only these students (the others come from the cache).")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--after-due-date", description = "Release the results of after-due-date tests in the feedback.")
@@ -59,10 +61,12 @@ final class GradeCommand implements Callable<Integer> {
             + " a test they lose is reported as a problem of the machine, not of the students (exit status 2).")
     boolean control;
 
-    @Option(names = "--gradebook", paramLabel = "canvas|moodle", converter = GradeCommand.GradebookName.class, description = "Also write the gradebook import of this platform (canvas.csv or moodle.csv), students matched through --students.")
+    @Option(names = "--gradebook", paramLabel = "canvas|moodle", converter = GradeCommand.GradebookName.class,
+            description = "Also write the gradebook import of this platform (canvas.csv or moodle.csv), students matched through --students.")
     Gradebook gradebook;
 
-    @Option(names = "--students", paramLabel = "FILE", description = "The student mapping for --gradebook: a CSV of folder,id,name (default: students.csv in SUBMISSIONS).")
+    @Option(names = "--students", paramLabel = "FILE",
+            description = "The student mapping for --gradebook: a CSV of folder,id,name (default: students.csv in SUBMISSIONS).")
     Path students;
 
     @Mixin
@@ -117,16 +121,20 @@ final class GradeCommand implements Callable<Integer> {
         Reports.writeAll(out, result, released, lab -> Hints.ofLab(kit.root().resolve("labs").resolve(lab)));
         books.ifPresent(b -> {
             var missing = b.gradebook().write(out, result, b.students());
-            if (!missing.isEmpty()) stderr.println("not in " + b.students() + ", left out of " + b.gradebook().fileName() + ": " + String.join(", ", missing));
+            if (!missing.isEmpty())
+                stderr.println("not in " + b.students() + ", left out of " + b.gradebook().fileName() + ": " + String.join(", ", missing));
         });
         Workspace.deleteTree(scratch);
 
         stdout.print(ClassTable.render(result));
         if (grades.size() < subs.size()) {
-            stderr.println((subs.size() - grades.size()) + " student(s) left out: not chosen with --only and nothing cached for their current work");
+            stderr.println((subs.size() - grades.size())
+                    + " student(s) left out: not chosen with --only and nothing cached for their current work");
         }
-        stdout.println(Timings.summary(subs.size() * labs.size(), grader.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
-        stdout.println("reports in " + out.toAbsolutePath().normalize() + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/, classroom50/)");
+        stdout.println(
+                Timings.summary(subs.size() * labs.size(), grader.freshTimings(), (System.nanoTime() - start) / 1_000_000, options.jobs));
+        stdout.println("reports in " + out.toAbsolutePath().normalize()
+                + " (grades.csv, grades.json, index.html, feedback/, junit/, gradescope/, classroom50/)");
         boolean failed = grades.stream().flatMap(g -> g.labs().stream()).anyMatch(g -> g.status() == LabStatus.GRADER_ERROR);
         return failed ? 1 : result.infrastructureProblems().isEmpty() ? 0 : 2;
     }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * puts in {@code /autograder/submission} and writes {@code /autograder/results/results.json};
  * whatever happens, a results.json is written (score 0 and the reason if the grader fails).
  */
-@Command(name = "gradescope", mixinStandardHelpOptions = true, description = "Gradescope autograder mode: grade /autograder/submission, write /autograder/results/results.json.")
+@Command(name = "gradescope", mixinStandardHelpOptions = true,
+        description = "Gradescope autograder mode: grade /autograder/submission, write /autograder/results/results.json.")
 final class GradescopeCommand implements Callable<Integer> {
     @Option(names = "--submission", paramLabel = "DIR", description = "The submission (default: ${DEFAULT-VALUE}).")
     Path submission = Path.of("/autograder/submission");
@@ -33,8 +34,9 @@ final class GradescopeCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
     Path results = Path.of("/autograder/results/results.json");
 
-    @Option(names = "--prepare", description = "Only prepare, for setup.sh: build each lab's tests, time the reference solutions and make the"
-            + " programs' AOT cache, all kept in the image, so that each submission then runs only its own tests.")
+    @Option(names = "--prepare",
+            description = "Only prepare, for setup.sh: build each lab's tests, time the reference solutions and make the"
+                    + " programs' AOT cache, all kept in the image, so that each submission then runs only its own tests.")
     boolean prepare;
 
     @Mixin
@@ -77,7 +79,8 @@ final class GradescopeCommand implements Callable<Integer> {
             System.out.println(lab.name() + ": " + prepared.tests().size() + " tests, " + prepared.maxPoints() + " points, "
                     + (timed ? "reference solution timed" : "no reference time"));
             if (!timed && lab.hasSolution()) {
-                System.err.println("error: " + lab.name() + "'s reference solution did not run cleanly: see ./grade validate --labs " + lab.name());
+                System.err.println(
+                        "error: " + lab.name() + "'s reference solution did not run cleanly: see ./grade validate --labs " + lab.name());
                 status = 1;
             }
         }

@@ -18,7 +18,8 @@ final class GradescopePackageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path zip = GradescopePackage.write(Kit.locate(), out);
-        System.out.println("wrote " + zip.toAbsolutePath().normalize() + ": upload it in the assignment's Configure Autograder page (see grader/README.md)");
+        System.out.println("wrote " + zip.toAbsolutePath().normalize()
+                + ": upload it in the assignment's Configure Autograder page (see grader/README.md)");
         return 0;
     }
 }

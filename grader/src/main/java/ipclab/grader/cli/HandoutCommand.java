@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code grade handout --out DIR}: writes the student repository (see {@link Handout}). */
-@Command(name = "handout", mixinStandardHelpOptions = true, description = "Write the student repository: labs with starters and public tests, the support library,"
-        + " the testkit, a README, a pom and the Maven Wrapper; no hidden tests, solutions or grader.")
+@Command(name = "handout", mixinStandardHelpOptions = true,
+        description = "Write the student repository: labs with starters and public tests, the support library,"
+                + " the testkit, a README, a pom and the Maven Wrapper; no hidden tests, solutions or grader.")
 final class HandoutCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "An empty or new folder for the repository.")
     Path out;

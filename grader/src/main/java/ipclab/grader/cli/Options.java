@@ -21,10 +21,12 @@ final class Options {
     @Option(names = "--labs", split = ",", paramLabel = "LAB", description = "Labs to grade, by name or prefix (lab1,lab3); default: all.")
     List<String> labs = new ArrayList<>();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Student x labs graded at once (default: the number of cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Student x labs graded at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--test-threads", paramLabel = "N", description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-threads", paramLabel = "N",
+            description = "Tests of one student x lab run at once (default: the number of cores, at least 2: ${DEFAULT-VALUE}).")
     int testThreads = Grader.Settings.defaultTestThreads();
 
     @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Limit for every test, after which the run is killed"
@@ -38,7 +40,8 @@ final class Options {
     @Option(names = "--max-processes", paramLabel = "N", description = "Processes one run may have at once (default: ${DEFAULT-VALUE}).")
     int maxProcesses = Limits.defaults().maxProcesses();
 
-    @Option(names = "--time-factor", paramLabel = "X", description = "Stretch the tests' own deadlines on a slow machine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-factor", paramLabel = "X",
+            description = "Stretch the tests' own deadlines on a slow machine (default: ${DEFAULT-VALUE}).")
     double timeFactor = 1.0;
 
     @Option(names = "--repeat", paramLabel = "N", description = "Grade each submission N times: each test's pass rate is reported, a test"

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  *   $ ./grade similarity submissions/ --out grading-out --threshold 0.5
  * </pre>
  */
-@Command(name = "similarity", mixinStandardHelpOptions = true, description = "Find similar submissions per lab with JPlag (the starter as base code).")
+@Command(name = "similarity", mixinStandardHelpOptions = true,
+        description = "Find similar submissions per lab with JPlag (the starter as base code).")
 final class SimilarityCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUBMISSIONS", description = "The folder of submissions (student folders and/or .zip files).")
     Path submissions;
@@ -38,7 +39,8 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--labs", split = ",", paramLabel = "LAB", description = "Only these labs (default: all).")
     List<String> labs = new ArrayList<>();
 
-    @Option(names = "--threshold", paramLabel = "0..1", description = "List pairs at or above this JPlag similarity (default: JPlag's, ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "0..1",
+            description = "List pairs at or above this JPlag similarity (default: JPlag's, ${DEFAULT-VALUE}).")
     double threshold = JPlagOptions.DEFAULT_SIMILARITY_THRESHOLD;
 
     @Override
@@ -50,10 +52,12 @@ final class SimilarityCommand implements Callable<Integer> {
             var subs = Submissions.read(submissions, scratch.resolve("unpacked"));
             var results = new ArrayList<Similarity.LabResult>();
             for (var lab : kit.labs(labs)) {
-                var r = Similarity.lab(lab, subs, threshold, scratch.resolve(lab.name()), out.resolve("similarity").resolve(lab.name() + ".jplag"));
+                var r = Similarity.lab(lab, subs, threshold, scratch.resolve(lab.name()),
+                        out.resolve("similarity").resolve(lab.name() + ".jplag"));
                 results.add(r);
                 System.out.printf("%s: %d compared, %d pair(s) at or above %.2f%n", lab.name(), r.compared(), r.pairs().size(), threshold);
-                for (var p : r.pairs()) System.out.printf(Locale.ROOT, "  %3.0f %%  %s ~ %s%n", p.similarity() * 100, p.first(), p.second());
+                for (var p : r.pairs())
+                    System.out.printf(Locale.ROOT, "  %3.0f %%  %s ~ %s%n", p.similarity() * 100, p.first(), p.second());
                 for (var l : r.leftOut()) System.out.println("  left out: " + l.student() + " (" + l.reason() + ")");
             }
             SimilarityReport.write(out, results);

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
  *   the kit is sound
  * </pre>
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
-        + " every wrong solution (solutions/<lab>/wrong/*.patch) fails the tests its header lists.")
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the kit: every solution full marks, every starter compiles and fails the hidden tests,"
+                + " every wrong solution (solutions/<lab>/wrong/*.patch) fails the tests its header lists.")
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--all-tests", description = "Run every test on each wrong solution, not only those it lists (the report then also"
             + " names what else it fails).")

@@ -84,7 +84,8 @@ public final class Handout {
             copyFile(root.resolve("mvnw.cmd"), out.resolve("mvnw.cmd"));
             copyTree(root.resolve(".mvn"), out.resolve(".mvn"), List.of());
             Path mavenConfig = out.resolve(".mvn/maven.config");
-            Files.writeString(mavenConfig, (Files.isRegularFile(mavenConfig) ? Files.readString(mavenConfig).strip() + "\n" : "") + "--quiet\n");
+            Files.writeString(mavenConfig,
+                    (Files.isRegularFile(mavenConfig) ? Files.readString(mavenConfig).strip() + "\n" : "") + "--quiet\n");
             makeExecutable(out.resolve("mvnw"));
             copyFile(root.resolve("run"), out.resolve("run"));
             makeExecutable(out.resolve("run"));
@@ -121,8 +122,10 @@ public final class Handout {
         return Pom.parse(pom)
                 .modules(List.of("kit/ipc", "kit/testkit", "labs", "bench"))
                 .property("kit.tests.skip", "true", "The support library's and the testkit's own tests are not part of the handout.")
-                .property("surefire.printSummary", "false", "After ./mvnw test each lab's self-check table says which tests failed and why.")
-                .property("spotless.check.skip", "true", "The layout of your code is yours: no build checks it (./mvnw spotless:apply formats it as the kit's code is).")
+                .property("surefire.printSummary", "false",
+                        "After ./mvnw test each lab's self-check table says which tests failed and why.")
+                .property("spotless.check.skip", "true",
+                        "The layout of your code is yours: no build checks it (./mvnw spotless:apply formats it as the kit's code is).")
                 .toString();
     }
 
@@ -155,7 +158,8 @@ public final class Handout {
                 throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + repo + ": " + output.strip());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the handout is a git repository, and git cannot be run here: install git (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "the handout is a git repository, and git cannot be run here: install git (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running git", e);

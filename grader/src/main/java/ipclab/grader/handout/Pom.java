@@ -124,7 +124,8 @@ public final class Pom {
     /** Removes a node with the blank text before it, so that no empty line is left. */
     private static void remove(Node node) {
         Node before = node.getPreviousSibling();
-        if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getNodeValue().isBlank()) before.getParentNode().removeChild(before);
+        if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getNodeValue().isBlank())
+            before.getParentNode().removeChild(before);
         node.getParentNode().removeChild(node);
     }
 }

@@ -44,17 +44,22 @@ public final class ClassTable {
         var out = new StringBuilder();
         line(out, header, widths);
         for (var row : rows) line(out, row, widths);
-        boolean any = result.students().stream().flatMap(s -> s.labs().stream()).anyMatch(g -> g.status() != ipclab.grader.score.LabStatus.GRADED);
-        if (any) out.append("  (- not submitted, starter: unchanged from the starter, javac: does not compile, ERROR: the grader failed — see the feedback)\n");
+        boolean any = result.students().stream().flatMap(s -> s.labs().stream())
+                .anyMatch(g -> g.status() != ipclab.grader.score.LabStatus.GRADED);
+        if (any)
+            out.append(
+                    "  (- not submitted, starter: unchanged from the starter, javac: does not compile, ERROR: the grader failed — see the feedback)\n");
         var unstable = result.students().stream().flatMap(s -> s.labs().stream().flatMap(g -> g.unstableTests().stream()
-                .map(t -> s.student() + " " + Cells.shortName(g.lab()) + " " + t.test().shortName() + " (passed " + t.passes() + "/" + t.runs() + ")")))
+                .map(t -> s.student() + " " + Cells.shortName(g.lab()) + " " + t.test().shortName() + " (passed " + t.passes() + "/"
+                        + t.runs() + ")")))
                 .toList();
         if (!unstable.isEmpty()) {
             out.append("  (").append(Cells.UNSTABLE).append(" unstable: a test's verdict differed between runs; the majority counts)\n");
             unstable.forEach(u -> out.append("    unstable: ").append(u).append('\n'));
         }
         for (var g : result.control()) {
-            out.append(String.format("  control %s: the reference solution scored %d/%d in this run%n", Cells.shortName(g.lab()), g.points(), g.maxPoints()));
+            out.append(String.format("  control %s: the reference solution scored %d/%d in this run%n", Cells.shortName(g.lab()),
+                    g.points(), g.maxPoints()));
         }
         result.infrastructureProblems().forEach(p -> out.append("  INFRASTRUCTURE PROBLEM: ").append(p).append('\n'));
         return out.toString();

@@ -75,7 +75,9 @@ public final class Feedback {
             for (var t : failures) {
                 out.append("\n**").append(escape(t.test().name())).append("**");
                 if (visible.showsMessage(t)) {
-                    out.append("\n\n```text\n").append(fence(t.message().strip().isEmpty() ? t.verdict().name().toLowerCase() : t.message().strip())).append("\n```\n");
+                    out.append("\n\n```text\n")
+                            .append(fence(t.message().strip().isEmpty() ? t.verdict().name().toLowerCase() : t.message().strip()))
+                            .append("\n```\n");
                 } else {
                     out.append(": failed (a hidden test: its details are not shown).\n");
                 }

@@ -46,7 +46,8 @@ public enum Gradebook {
         var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (var parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
             if (!parser.getHeaderNames().containsAll(List.of("folder", "id", "name"))) {
-                throw new IllegalArgumentException(file + " needs the columns folder,id,name (it has " + String.join(",", parser.getHeaderNames()) + ")");
+                throw new IllegalArgumentException(
+                        file + " needs the columns folder,id,name (it has " + String.join(",", parser.getHeaderNames()) + ")");
             }
             var students = new LinkedHashMap<String, Student>();
             for (var r : parser) students.put(r.get("folder"), new Student(r.get("folder"), r.get("id"), r.get("name")));
@@ -99,6 +100,7 @@ public enum Gradebook {
     }
 
     private static void ensure(Path file) {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no student mapping at " + file + " (students.csv: folder,id,name)");
+        if (!Files.isRegularFile(file))
+            throw new IllegalArgumentException("no student mapping at " + file + " (students.csv: folder,id,name)");
     }
 }

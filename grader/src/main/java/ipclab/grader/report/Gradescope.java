@@ -62,7 +62,8 @@ public final class Gradescope {
         for (var lab : student.labs()) {
             var timings = lab.timings();
             extra.put(lab.lab(), Map.of("digest", lab.key() == null ? "" : lab.key(), "compile_ms", timings.compileMillis(),
-                    "jvm_start_ms", timings.jvmStartMillis(), "tests_ms", timings.testMillis(), "total_ms", timings.totalMillis(), "jvms", timings.jvms(),
+                    "jvm_start_ms", timings.jvmStartMillis(), "tests_ms", timings.testMillis(), "total_ms", timings.totalMillis(), "jvms",
+                    timings.jvms(),
                     "peak_memory_mib", timings.peakMemoryMiB()));
         }
         json.put("extra_data", extra);

@@ -59,13 +59,15 @@ final class Html {
     }
 
     static String index(ClassResult result, Map<String, StudentFiles> files, List<ItemAnalysis.Lab> analysis, List<Pair> pairs) {
-        var columns = result.labs().entrySet().stream().map(e -> new Column(Cells.shortName(e.getKey()), e.getKey(), e.getValue())).toList();
+        var columns = result.labs().entrySet().stream().map(e -> new Column(Cells.shortName(e.getKey()), e.getKey(), e.getValue()))
+                .toList();
         var rows = new ArrayList<Row>();
         for (var s : result.students()) {
             var cells = new ArrayList<Cell>();
             for (String lab : result.labs().keySet()) {
                 var g = s.lab(lab).orElse(null);
-                String css = g == null || g.status() != LabStatus.GRADED ? "not" : g.points() == g.maxPoints() ? "full" : g.points() == 0 ? "zero" : "";
+                String css = g == null || g.status() != LabStatus.GRADED ? "not" : g.points() == g.maxPoints() ? "full"
+                        : g.points() == 0 ? "zero" : "";
                 cells.add(new Cell(g == null ? "?" : Cells.cell(g), css, g == null ? -1 : g.points()));
             }
             rows.add(new Row(s.student(), files.get(s.student()).page(), cells, s.points(), s.maxPoints()));
@@ -85,11 +87,15 @@ final class Html {
             int x = b.points() * slot;
             return new Bar(x, CHART_HEIGHT - 14 - h, Math.max(2, slot - 1), h, b.points(), b.students(), x + slot / 2);
         }).toList();
-        var tests = lab.tests().stream().map(t -> new TestRow(t.name(), t.points(), t.visibility().name().toLowerCase(), t.passed(), t.graded(),
-                Math.round(t.passRate() * 100) + " %", t.flag() == null ? "" : t.flag() + " passed", Boolean.TRUE.equals(t.unstable()))).toList();
+        var tests = lab.tests().stream()
+                .map(t -> new TestRow(t.name(), t.points(), t.visibility().name().toLowerCase(), t.passed(), t.graded(),
+                        Math.round(t.passRate() * 100) + " %", t.flag() == null ? "" : t.flag() + " passed",
+                        Boolean.TRUE.equals(t.unstable())))
+                .toList();
         var failures = lab.failures().stream().map(f -> new Failure(f.firstLine(), f.count(), String.join("; ", f.tests()),
                 String.join(", ", f.students()))).toList();
-        String notGraded = lab.notGraded().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("");
+        String notGraded = lab.notGraded().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b)
+                .orElse("");
         return new LabSection(lab.lab(), lab.maxPoints(), lab.graded(), notGraded, bars, slot * slots, CHART_HEIGHT, tests, failures);
     }
 
@@ -110,7 +116,8 @@ final class Html {
         var tests = lab.tests().stream().map(t -> new TestLine(t.test().name(), visibility(t.test().visibility()),
                 t.verdict().name().toLowerCase().replace('_', ' '), t.verdict() == Verdict.PASSED ? "full" : "zero",
                 t.earned(), t.test().points(), t.verdict() == Verdict.PASSED ? "" : t.message())).toList();
-        return new LabPart(lab.lab(), lab.points(), lab.maxPoints(), lab.status().words(), lab.compilerErrors(), tests, lab.notes(), lab.output());
+        return new LabPart(lab.lab(), lab.points(), lab.maxPoints(), lab.status().words(), lab.compilerErrors(), tests, lab.notes(),
+                lab.output());
     }
 
     private static String visibility(Visibility.Level level) {

@@ -73,7 +73,8 @@ public final class ItemAnalysis {
                 } else if (t.verdict() == Verdict.FAILED) {
                     String first = t.message().strip().lines().findFirst().orElse("(no message)");
                     var g = groups.getOrDefault(first, new FailureGroup(first, 0, List.of(), List.of()));
-                    groups.put(first, new FailureGroup(first, g.count() + 1, addOnce(g.tests(), t.test().name()), addOnce(g.students(), e.getKey())));
+                    groups.put(first,
+                            new FailureGroup(first, g.count() + 1, addOnce(g.tests(), t.test().name()), addOnce(g.students(), e.getKey())));
                 }
             }
         }
@@ -81,7 +82,8 @@ public final class ItemAnalysis {
         stats.forEach((uid, c) -> {
             var t = tests.get(uid);
             String flag = c[1] < 2 ? null : c[0] == 0 ? "nobody" : c[0] == c[1] ? "everybody" : null;
-            testStats.add(new TestStat(t.name(), t.points(), t.visibility(), c[0], c[1], Math.round(1000.0 * c[0] / c[1]) / 1000.0, flag, null));
+            testStats.add(
+                    new TestStat(t.name(), t.points(), t.visibility(), c[0], c[1], Math.round(1000.0 * c[0] / c[1]) / 1000.0, flag, null));
         });
         var failures = groups.values().stream().sorted((a, b) -> Integer.compare(b.count(), a.count())).toList();
         return new Lab(lab, max, graded.size(), notGraded, distribution, testStats, failures);

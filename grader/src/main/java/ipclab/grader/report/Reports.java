@@ -80,8 +80,10 @@ public final class Reports {
             var json = Json.read(Files.readString(gradesJson, StandardCharsets.UTF_8), ClassJson.class);
             var students = json.students().stream()
                     .map(s -> new StudentGrade(s.student(), s.labs().stream().map(GradeJson.Lab::grade).toList())).toList();
-            var control = json.control() == null ? List.<ipclab.grader.score.LabGrade>of() : json.control().labs().stream().map(GradeJson.Lab::grade).toList();
-            var result = new ClassResult(json.labs(), students, json.sandbox(), json.graderVersion(), java.time.Instant.parse(json.gradedAt()), control);
+            var control = json.control() == null ? List.<ipclab.grader.score.LabGrade>of()
+                    : json.control().labs().stream().map(GradeJson.Lab::grade).toList();
+            var result = new ClassResult(json.labs(), students, json.sandbox(), json.graderVersion(),
+                    java.time.Instant.parse(json.gradedAt()), control);
             write(out.resolve("index.html"), Html.index(result, files(result), json.itemAnalysis(), pairs(out)));
             return true;
         } catch (IOException e) {
@@ -96,7 +98,9 @@ public final class Reports {
         for (var s : result.students()) {
             var f = StudentFiles.of(s);
             String other = taken.putIfAbsent(f.feedback().toLowerCase(Locale.ROOT), s.student());
-            if (other != null) throw new IllegalStateException("students '" + other + "' and '" + s.student() + "' would share the report " + f.feedback());
+            if (other != null)
+                throw new IllegalStateException(
+                        "students '" + other + "' and '" + s.student() + "' would share the report " + f.feedback());
             files.put(s.student(), f);
         }
         return files;
@@ -122,7 +126,8 @@ public final class Reports {
                 .toList();
         var control = result.control().isEmpty() ? null
                 : new ControlJson(result.control().stream().map(GradeJson::of).toList(), result.infrastructureProblems());
-        return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students, analysis, control);
+        return new ClassJson(result.graderVersion(), result.when().toString(), result.sandbox(), result.labs(), students, analysis,
+                control);
     }
 
     public static void write(Path file, String text) {

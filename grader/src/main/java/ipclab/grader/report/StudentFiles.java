@@ -14,7 +14,8 @@ import ipclab.grader.submission.StudentName;
  * @param junit a JUnit XML file per lab
  * @param logs  a log per lab that printed anything
  */
-public record StudentFiles(String feedback, String page, String gradescope, String classroom50, Map<String, String> junit, Map<String, String> logs) {
+public record StudentFiles(String feedback, String page, String gradescope, String classroom50, Map<String, String> junit,
+                           Map<String, String> logs) {
 
     public static StudentFiles of(StudentGrade s) {
         String file = StudentName.fileName(s.student());
@@ -24,7 +25,8 @@ public record StudentFiles(String feedback, String page, String gradescope, Stri
             junit.put(lab.lab(), "junit/" + file + "/" + lab.lab() + ".xml");
             if (!lab.output().isEmpty()) logs.put(lab.lab(), "logs/" + file + "/" + lab.lab() + ".log");
         }
-        return new StudentFiles("feedback/" + file + ".md", "students/" + file + ".html", "gradescope/" + file + "/results.json", "classroom50/" + file + "/result.json",
+        return new StudentFiles("feedback/" + file + ".md", "students/" + file + ".html", "gradescope/" + file + "/results.json",
+                "classroom50/" + file + "/result.json",
                 junit, logs);
     }
 }

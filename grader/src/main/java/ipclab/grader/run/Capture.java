@@ -23,7 +23,7 @@ final class Capture {
     private void drain(InputStream in) {
         var buffer = new byte[16384];
         try (in) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int n; (n = in.read(buffer)) > 0;) {
                 synchronized (this) {
                     int keep = Math.max(0, Math.min(n, cap - kept.size()));
                     kept.write(buffer, 0, keep);

@@ -158,7 +158,8 @@ public final class TestRun {
             boolean progress = attempt.progress;
             for (var blamed : attempt.blamed.entrySet()) {
                 if (outcomes.containsKey(blamed.getKey())) continue;
-                outcomes.put(blamed.getKey(), new TestOutcome(byUid.get(blamed.getKey()), Verdict.FAILED, attempt.failure, blamed.getValue()));
+                outcomes.put(blamed.getKey(),
+                        new TestOutcome(byUid.get(blamed.getKey()), Verdict.FAILED, attempt.failure, blamed.getValue()));
                 progress = true;
             }
             if (attempt.ambiguous && threads > 1) {
@@ -188,7 +189,8 @@ public final class TestRun {
 
         Result result() {
             var ordered = expected.stream().map(t -> outcomes.get(t.uid())).toList();
-            String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n" : output.toString();
+            String text = output.length() > limits.outputCap() * 2 ? output.substring(0, limits.outputCap() * 2) + "\n…\n"
+                    : output.toString();
             return new Result(ordered, text, notes, jvmStart, testTime, jvms, peakMemory);
         }
     }
@@ -345,7 +347,7 @@ public final class TestRun {
                 int status = box.isAlive() ? -1 : box.exitValue();
                 failure = !running.isEmpty()
                         ? "the test JVM ended (exit status " + status + ") during this test: does the code call System.exit"
-                          + " or Runtime.halt, or crash the JVM?"
+                                + " or Runtime.halt, or crash the JVM?"
                         : "the test JVM ended (exit status " + status + ") before the tests finished";
             }
             if (stopped && running.isEmpty() && lastEnded != null) {
@@ -396,7 +398,7 @@ public final class TestRun {
         boolean tooLong = false;
         var buffer = new byte[8192];
         try (stdout) {
-            for (int n; (n = stdout.read(buffer)) > 0; ) {
+            for (int n; (n = stdout.read(buffer)) > 0;) {
                 total += n;
                 if (total > RESULTS_CAP) continue;  // drain, but a flood is not read
                 for (int i = 0; i < n; i++) {
@@ -450,7 +452,8 @@ public final class TestRun {
                 "-XX:+DisableAttachMechanism", "--sun-misc-unsafe-memory-access=deny",
                 "-Djava.io.tmpdir=" + sandbox.tmpDir(ws.scratch())));
         if (timeFactor != 1.0) command.add("-Dipclab.timeFactor=" + timeFactor);
-        aotCache.ifPresent(c -> command.add("-D" + ChildJvm.AOT_CACHE + "=" + sandbox.pathOf("aot", c.getParent()) + "/" + c.getFileName()));
+        aotCache.ifPresent(
+                c -> command.add("-D" + ChildJvm.AOT_CACHE + "=" + sandbox.pathOf("aot", c.getParent()) + "/" + c.getFileName()));
         command.addAll(List.of("-p", String.join(":", modulePath), "--add-modules", "ALL-MODULE-PATH",
                 "-cp", String.join(":", classPath), "-m", HARNESS));
         return command;

@@ -49,7 +49,8 @@ public record NamespaceSandbox(Limits limits) implements Sandbox {
                 box.kill();
                 return "a test box did not start within 30 s";
             }
-            if (box.exitValue() != 0) return "unshare failed: " + (err.isEmpty() ? "exit status " + box.exitValue() : err.lines().findFirst().orElse(""));
+            if (box.exitValue() != 0)
+                return "unshare failed: " + (err.isEmpty() ? "exit status " + box.exitValue() : err.lines().findFirst().orElse(""));
             return null;
         } catch (IOException e) {
             return "cannot run unshare: " + e.getMessage();
@@ -62,7 +63,8 @@ public record NamespaceSandbox(Limits limits) implements Sandbox {
     }
 
     @Override
-    public Box start(List<String> command, Map<String, Path> readOnly, Path mountPoint, Path scratch, Map<String, String> env) throws IOException {
+    public Box start(List<String> command, Map<String, Path> readOnly, Path mountPoint, Path scratch, Map<String, String> env)
+            throws IOException {
         var plan = plan(mountPoint, readOnly);
         var full = new ArrayList<>(UNSHARE);
         full.addAll(List.of("sh", "-c", SCRIPT, "box", mountPoint.toString(), String.join("\n", plan.dirs()),
@@ -181,7 +183,7 @@ public record NamespaceSandbox(Limits limits) implements Sandbox {
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         var out = new java.io.ByteArrayOutputStream();
         var buffer = new byte[1024];
-        for (int n; out.size() < max && (n = in.read(buffer)) > 0; ) out.write(buffer, 0, n);
+        for (int n; out.size() < max && (n = in.read(buffer)) > 0;) out.write(buffer, 0, n);
         return out.toByteArray();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 public record PlainSandbox(Limits limits) implements Sandbox {
 
     @Override
-    public Box start(List<String> command, Map<String, Path> readOnly, Path mountPoint, Path scratch, Map<String, String> env) throws IOException {
+    public Box start(List<String> command, Map<String, Path> readOnly, Path mountPoint, Path scratch, Map<String, String> env)
+            throws IOException {
         Files.createDirectories(scratch.resolve("tmp"));
         var builder = new ProcessBuilder(command).directory(scratch.toFile());
         builder.environment().clear();

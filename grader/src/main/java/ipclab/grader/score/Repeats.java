@@ -43,7 +43,8 @@ public final class Repeats {
             Verdict verdict = passed ? Verdict.PASSED : failed.verdict();
             String message = passed ? "" : failed.message();
             if (passes > 0 && passes < n) {
-                message = "unstable: passed " + passes + " of " + n + " runs" + (failed == null ? "" : "; when it failed: " + failed.message());
+                message = "unstable: passed " + passes + " of " + n + " runs"
+                        + (failed == null ? "" : "; when it failed: " + failed.message());
             }
             tests.add(new TestOutcome(test, verdict, message, millis, n, passes));
         }
@@ -53,8 +54,10 @@ public final class Repeats {
                 if (!first.notes().contains(note)) notes.add("run " + (r + 1) + ": " + note);
             }
         }
-        if (graded.size() < runs.size()) notes.add((runs.size() - graded.size()) + " of " + runs.size() + " runs could not grade: "
-                + runs.stream().filter(g -> g.status() != LabStatus.GRADED).map(g -> String.join("; ", g.notes())).findFirst().orElse(""));
+        if (graded.size() < runs.size())
+            notes.add((runs.size() - graded.size()) + " of " + runs.size() + " runs could not grade: "
+                    + runs.stream().filter(g -> g.status() != LabStatus.GRADED).map(g -> String.join("; ", g.notes())).findFirst()
+                            .orElse(""));
         return LabGrade.of(first.lab(), LabStatus.GRADED, tests, first.compilerErrors(), first.output(), notes,
                 Timings.sum(runs.stream().map(LabGrade::timings).toList()), first.key());
     }

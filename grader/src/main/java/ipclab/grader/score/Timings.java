@@ -37,7 +37,7 @@ public record Timings(long compileMillis, long jvmStartMillis, long testMillis, 
         var text = new StringBuilder(String.format("%d student x labs in %.1f s, %d at a time", count, wallMillis / 1000.0, jobs));
         if (fresh.isEmpty()) return text.append("; all from the cache or not run").toString();
         return text.append(String.format("; %d graded now, per student x lab on average: %.1f s (compile %.1f s, test JVM start %.1f s,"
-                        + " tests %.1f s), %d test JVMs in all", fresh.size(), seconds(fresh, Timings::totalMillis),
+                + " tests %.1f s), %d test JVMs in all", fresh.size(), seconds(fresh, Timings::totalMillis),
                 seconds(fresh, Timings::compileMillis), seconds(fresh, Timings::jvmStartMillis), seconds(fresh, Timings::testMillis),
                 fresh.stream().mapToInt(Timings::jvms).sum())).toString();
     }

@@ -73,7 +73,9 @@ public final class Similarity {
             JPlagResult result = JPlag.run(options);
             for (var invalid : result.getSubmissions().getInvalidSubmissions()) {
                 String student = names.remove(invalid.getName());
-                if (student != null) leftOut.add(new LeftOut(lab.name(), student, "not compared: " + invalid.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                if (student != null)
+                    leftOut.add(new LeftOut(lab.name(), student,
+                            "not compared: " + invalid.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
             }
             var pairs = result.getAllComparisons().stream()
                     .filter(c -> c.similarity() >= threshold)

@@ -32,7 +32,8 @@ public final class SimilarityReport {
         var leftOut = new ArrayList<List<?>>();
         leftOut.add(List.of("lab", "student", "reason"));
         for (var lab : labs) {
-            lab.pairs().forEach(p -> pairs.add(List.of(p.lab(), p.first(), p.second(), fraction(p.similarity()), fraction(p.maxSimilarity()))));
+            lab.pairs().forEach(
+                    p -> pairs.add(List.of(p.lab(), p.first(), p.second(), fraction(p.similarity()), fraction(p.maxSimilarity()))));
             lab.leftOut().forEach(l -> leftOut.add(List.of(l.lab(), l.student(), l.reason())));
         }
         csv(out.resolve(PAIRS), pairs);

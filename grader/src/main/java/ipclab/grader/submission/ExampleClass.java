@@ -47,7 +47,8 @@ public final class ExampleClass {
                         case "solution" -> lab.solution();
                         case "starter" -> lab.starter();
                         case "" -> null;
-                        default -> throw new IllegalArgumentException(props + ": a lab starts from 'solution' or 'starter', not '" + base + "'");
+                        default ->
+                            throw new IllegalArgumentException(props + ": a lab starts from 'solution' or 'starter', not '" + base + "'");
                     };
                     if (from != null) copyTree(from, clone.resolve("labs").resolve(lab.name()).resolve("src/main/java"));
                 }

@@ -85,7 +85,8 @@ public record Kit(Path root) {
 
     /** The harness module's jar, which the grader's build copied (grader/target/harness/harness.jar). */
     public Path harnessModule() {
-        return Path.of(System.getProperty("ipclab.grader.harness", root.resolve("grader/target/harness/harness.jar").toString())).toAbsolutePath();
+        return Path.of(System.getProperty("ipclab.grader.harness", root.resolve("grader/target/harness/harness.jar").toString()))
+                .toAbsolutePath();
     }
 
     /** The bundled example class (grader/example-class). */

@@ -55,8 +55,11 @@ public record SourceSet(Map<String, byte[]> files, List<String> ignored) {
                     String rel = javaRoot.relativize(file).toString().replace('\\', '/');
                     if (!rel.endsWith(".java")) return FileVisitResult.CONTINUE;
                     if (!attrs.isRegularFile()) ignored.add(rel + " (not a regular file)");
-                    else if (!rel.startsWith(packagePath + "/")) ignored.add(rel + " (outside package " + packagePath.replace('/', '.') + ")");
-                    else if (attrs.size() > MAX_FILE_BYTES) ignored.add(rel + " (larger than " + MAX_FILE_BYTES + " bytes)");
+                    else
+                        if (!rel.startsWith(packagePath + "/"))
+                            ignored.add(rel + " (outside package " + packagePath.replace('/', '.') + ")");
+                    else
+                            if (attrs.size() > MAX_FILE_BYTES) ignored.add(rel + " (larger than " + MAX_FILE_BYTES + " bytes)");
                     else if (files.size() >= MAX_FILES || total + attrs.size() > MAX_TOTAL_BYTES) ignored.add(rel + " (too many sources)");
                     else {
                         try {
@@ -109,7 +112,8 @@ public record SourceSet(Map<String, byte[]> files, List<String> ignored) {
             if (theirs == null) {
                 notes.add(GIVEN_NOTE + path + " is missing: the starter's copy was graded (given files must stay as handed out)");
             } else if (!normalized(theirs).equals(normalized(ours))) {
-                notes.add(GIVEN_NOTE + path + " was changed: your changes were ignored and the starter's copy was graded (given files must stay as handed out)");
+                notes.add(GIVEN_NOTE + path
+                        + " was changed: your changes were ignored and the starter's copy was graded (given files must stay as handed out)");
             }
             merged.put(path, ours);
         }

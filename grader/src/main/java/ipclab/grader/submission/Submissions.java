@@ -78,7 +78,7 @@ public final class Submissions {
         int count = 0;
         try (InputStream file = Files.newInputStream(zip); var in = new ZipInputStream(file)) {
             Files.createDirectories(target);
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
                 if (++count > MAX_ZIP_ENTRIES) break;
                 String name = entry.getName().replace('\\', '/');
                 if (entry.isDirectory() || !name.endsWith(".java") || name.startsWith("/") || name.contains(":")) continue;
@@ -100,7 +100,7 @@ public final class Submissions {
     private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
         var buffer = new byte[8192];
         long copied = 0;
-        for (int n; copied < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - copied))) > 0; ) {
+        for (int n; copied < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - copied))) > 0;) {
             out.write(buffer, 0, n);
             copied += n;
         }

@@ -63,7 +63,8 @@ public final class Validation {
                     ? java.util.concurrent.CompletableFuture.completedFuture(lab.referenceRun().get())
                     : executor.submit(() -> grader.gradeAlways(lab, "solution", solution));
             var second = SourceSet.read(spec.secondSolution(), spec.packagePath());
-            Future<LabGrade> secondRun = second.isEmpty() ? null : executor.submit(() -> grader.gradeAlways(lab, "second-solution", second));
+            Future<LabGrade> secondRun = second.isEmpty() ? null
+                    : executor.submit(() -> grader.gradeAlways(lab, "second-solution", second));
             Future<LabGrade> starterRun = executor.submit(() -> grader.gradeAlways(lab, "starter", lab.starter()));
             var wrongs = spec.wrongSolutions();
             var wrongRuns = new ArrayList<WrongRun>();
@@ -117,10 +118,12 @@ public final class Validation {
         var given = lab.spec().givenFiles();
         var problems = new ArrayList<String>();
         for (String path : given) {
-            if (!lab.starter().files().containsKey(path)) problems.add(path + " is not in the starter (" + lab.spec().packagePath() + "/…)");
+            if (!lab.starter().files().containsKey(path))
+                problems.add(path + " is not in the starter (" + lab.spec().packagePath() + "/…)");
         }
-        if (solution != null) problems.addAll(lab.graded(solution).ignored().stream().filter(n -> n.startsWith(SourceSet.GIVEN_NOTE))
-                .map(n -> "the solution's " + n).toList());
+        if (solution != null)
+            problems.addAll(lab.graded(solution).ignored().stream().filter(n -> n.startsWith(SourceSet.GIVEN_NOTE))
+                    .map(n -> "the solution's " + n).toList());
         problems.addAll(lab.graded(second).ignored().stream().filter(n -> n.startsWith(SourceSet.GIVEN_NOTE) && !n.contains(" is missing"))
                 .map(n -> "the second solution's " + n).toList());
         return new Check("given files", problems.isEmpty(), problems.isEmpty()
@@ -136,7 +139,8 @@ public final class Validation {
     }
 
     private static Check solutionCheck(String what, LabGrade g) {
-        if (g.status() != LabStatus.GRADED) return new Check(what, false, g.status().words() + "\n" + g.compilerErrors() + String.join("\n", g.notes()));
+        if (g.status() != LabStatus.GRADED)
+            return new Check(what, false, g.status().words() + "\n" + g.compilerErrors() + String.join("\n", g.notes()));
         var failed = failures(g);
         var unstable = g.unstableTests();
         if (failed.isEmpty() && !unstable.isEmpty()) {
@@ -150,7 +154,8 @@ public final class Validation {
         if (g.status() != LabStatus.GRADED) return new Check("starter", false, "does not compile:\n" + g.compilerErrors());
         var hidden = g.tests().stream().filter(t -> t.test().visibility() != Visibility.Level.VISIBLE).toList();
         long failedHidden = hidden.stream().filter(t -> t.verdict() != Verdict.PASSED).count();
-        String detail = "compiles, scores " + g.points() + "/" + g.maxPoints() + ", fails " + failedHidden + " of " + hidden.size() + " hidden tests";
+        String detail = "compiles, scores " + g.points() + "/" + g.maxPoints() + ", fails " + failedHidden + " of " + hidden.size()
+                + " hidden tests";
         var passing = hidden.stream().filter(t -> t.verdict() == Verdict.PASSED).map(t -> t.test().shortName()).toList();
         if (!passing.isEmpty()) detail += " (passes on its own: " + String.join(", ", passing) + ")";
         return new Check("starter", failedHidden > 0, detail);
@@ -160,7 +165,8 @@ public final class Validation {
         String what = "wrong/" + w.name();
         if (w.expectedFailures().isEmpty()) return new Check(what, false, "its header lists no expected failure");
         var unknown = w.expectedFailures().stream().filter(n -> !known.contains(n)).toList();
-        if (!unknown.isEmpty()) return new Check(what, false, "its expected failures name tests that do not exist: " + String.join(", ", unknown));
+        if (!unknown.isEmpty())
+            return new Check(what, false, "its expected failures name tests that do not exist: " + String.join(", ", unknown));
         if (g.status() != LabStatus.GRADED) return new Check(what, false, g.status().words() + "\n" + g.compilerErrors());
         var failedNames = failures(g).stream().map(t -> t.test().shortName()).collect(Collectors.toSet());
         var passedButShouldFail = w.expectedFailures().stream().filter(n -> !failedNames.contains(n)).toList();
@@ -169,7 +175,8 @@ public final class Validation {
         if (!passedButShouldFail.isEmpty()) return new Check(what, false, "passes " + String.join(", ", passedButShouldFail) + also);
         var unstable = g.unstableTests().stream().filter(t -> w.expectedFailures().contains(t.test().shortName())).toList();
         if (!unstable.isEmpty()) return new Check(what, false, "fails by the majority, but unstable:\n" + describe(unstable));
-        return new Check(what, true, "fails the " + w.expectedFailures().size() + " expected test(s), " + g.points() + "/" + g.maxPoints() + also);
+        return new Check(what, true,
+                "fails the " + w.expectedFailures().size() + " expected test(s), " + g.points() + "/" + g.maxPoints() + also);
     }
 
     private static List<TestOutcome> failures(LabGrade g) {

@@ -51,7 +51,8 @@ class HandoutTest {
         assertThat(files).contains("README.md", "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
                 "labs/pom.xml", "kit/ipc/pom.xml", "kit/testkit/pom.xml", "kit/testkit/src/main/java/ipclab/testkit/Lab.java",
                 "run", "submit", ".gitignore", ".github/workflows/self-check.yml", "bench/run", "bench/pom.xml", "bench/README.md");
-        for (String lab : labs) assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
+        for (String lab : labs)
+            assertThat(files).contains("labs/" + lab + "/pom.xml").anyMatch(f -> f.startsWith("labs/" + lab + "/src/test/java/"));
         for (String lab : labs) assertThat(files).as("the given files' list ships").contains("labs/" + lab + "/src/main/given.txt");
         assertThat(files).noneMatch(f -> f.contains("/src/hidden/") || f.startsWith("solutions/") || f.startsWith("grader/")
                 || f.contains("/target/") || f.contains("HiddenTest") || f.equals("grade"));
@@ -64,7 +65,9 @@ class HandoutTest {
     @Test
     void thePomsRunThePublicTestsAndKnowNothingOfTheHiddenOnes() throws IOException {
         String root = Files.readString(out.resolve("repo/pom.xml"));
-        assertThat(root).contains("<kit.tests.skip>true</kit.tests.skip>", "<surefire.printSummary>false</surefire.printSummary>", "<spotless.check.skip>true</spotless.check.skip>",
+        assertThat(root)
+                .contains("<kit.tests.skip>true</kit.tests.skip>", "<surefire.printSummary>false</surefire.printSummary>",
+                        "<spotless.check.skip>true</spotless.check.skip>",
                         "<module>kit/ipc</module>", "<module>labs</module>", "<module>bench</module>")
                 .doesNotContain("<module>solutions", "<module>grader");
         String parent = Files.readString(out.resolve("repo/labs/pom.xml"));
@@ -80,7 +83,8 @@ class HandoutTest {
         String readme = Files.readString(out.resolve("repo/README.md"));
         for (String lab : labs) assertThat(readme).contains("labs/" + lab + "/README.md");
         assertThat(readme).contains("./run --version", "./submit", "submission.zip", "git push").doesNotContain("java -version");
-        for (String lab : labs) assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/README.md"))).doesNotContain("java -version");
+        for (String lab : labs)
+            assertThat(Files.readString(out.resolve("repo/labs/" + lab + "/README.md"))).doesNotContain("java -version");
     }
 
     @Test
@@ -104,8 +108,10 @@ class HandoutTest {
         assertThat(jobs).hasSize(1);
         var job = jobs.values().iterator().next();
         var steps = (List<Map<String, Object>>) job.get("steps");
-        var setupJava = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/setup-java@")).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) setupJava.get("with")).containsEntry("distribution", "temurin").containsEntry("java-version", "25");
+        var setupJava = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/setup-java@")).findFirst()
+                .orElseThrow();
+        assertThat((Map<String, Object>) setupJava.get("with")).containsEntry("distribution", "temurin").containsEntry("java-version",
+                "25");
         var cache = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/cache@")).findFirst().orElseThrow();
         assertThat(String.valueOf(((Map<String, Object>) cache.get("with")).get("path"))).contains("~/.m2/repository");
         var runs = steps.stream().map(s -> s.get("run")).filter(Objects::nonNull).map(String::valueOf).toList();

@@ -70,7 +70,7 @@ final class Chromium implements AutoCloseable {
         var url = new CompletableFuture<String>();
         Thread.ofVirtual().start(() -> {
             try {
-                for (String line; (line = stderr.readLine()) != null; ) {
+                for (String line; (line = stderr.readLine()) != null;) {
                     var m = LISTENING.matcher(line);
                     if (m.find()) url.complete(m.group(1));
                 }
@@ -141,7 +141,8 @@ final class Chromium implements AutoCloseable {
         String method = message.path("method").asText();
         JsonNode params = message.path("params");
         switch (method) {
-            case "Page.loadEventFired" -> Optional.ofNullable(loads.get(message.path("sessionId").asText())).ifPresent(f -> f.complete(null));
+            case "Page.loadEventFired" ->
+                Optional.ofNullable(loads.get(message.path("sessionId").asText())).ifPresent(f -> f.complete(null));
             case "Runtime.exceptionThrown" -> errors.add("exception: " + params.path("exceptionDetails"));
             case "Runtime.consoleAPICalled" -> {
                 if (params.path("type").asText().equals("error")) errors.add("console.error: " + params.path("args"));

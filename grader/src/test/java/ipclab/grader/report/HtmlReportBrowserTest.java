@@ -40,7 +40,8 @@ class HtmlReportBrowserTest {
     @Test
     void theReportOpensInABrowserWithNoErrorsSortsAndEscapesEverything() throws Exception {
         var chromium = Chromium.find();
-        Assumptions.assumeTrue(chromium.isPresent(), "no chromium on this machine: the HTML report's browser test is skipped (.ci/run installs it)");
+        Assumptions.assumeTrue(chromium.isPresent(),
+                "no chromium on this machine: the HTML report's browser test is skipped (.ci/run installs it)");
         var students = new LinkedHashMap<String, String>();
         students.put("ada", "solution");
         students.put("bob", "starter");
@@ -61,14 +62,17 @@ class HtmlReportBrowserTest {
             assertThat(index.eval("document.querySelector('.tests').textContent").asText()).contains("pass rate");
 
             index.eval("[...document.querySelectorAll('#class th')].find(th => th.textContent === 'total').click()");
-            var totals = texts(index.eval("[...document.querySelectorAll('#class tbody tr')].map(r => r.cells[r.cells.length - 1].dataset.sort)"));
+            var totals = texts(
+                    index.eval("[...document.querySelectorAll('#class tbody tr')].map(r => r.cells[r.cells.length - 1].dataset.sort)"));
             var sorted = new ArrayList<>(totals);
             sorted.sort((a, b) -> Integer.compare(Integer.parseInt(b), Integer.parseInt(a)));
             assertThat(totals).as("highest total first").isEqualTo(sorted).hasSize(5);
             assertThat(totals.getLast()).isEqualTo("0");
             Files.write(artifacts.resolve("index.png"), index.screenshot());
 
-            String href = index.eval("[...document.querySelectorAll('#class a')].find(a => a.textContent === '" + HOSTILE + "').getAttribute('href')").asText();
+            String href = index
+                    .eval("[...document.querySelectorAll('#class a')].find(a => a.textContent === '" + HOSTILE + "').getAttribute('href')")
+                    .asText();
             var page = browser.open(out.resolve(href));
             assertThat(page.eval("document.querySelector('h1').textContent").asText()).isEqualTo(HOSTILE);
             assertThat(page.eval("document.querySelectorAll('img').length").asInt()).isZero();

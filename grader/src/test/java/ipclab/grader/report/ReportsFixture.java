@@ -20,7 +20,8 @@ public class ReportsFixture {
     public static final ExpectedTest LATER = test("HiddenTest", "addsLarge", 3, Level.AFTER_DUE_DATE);
 
     public static ExpectedTest test(String cls, String method, int points, Level visibility) {
-        return new ExpectedTest("[class:" + cls + "]/[method:" + method + "()]", "ipclab.echo." + cls, method, cls + " › " + method, points, visibility);
+        return new ExpectedTest("[class:" + cls + "]/[method:" + method + "()]", "ipclab.echo." + cls, method, cls + " › " + method, points,
+                visibility);
     }
 
     public static LabGrade lab1() {

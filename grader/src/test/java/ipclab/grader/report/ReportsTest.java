@@ -66,7 +66,8 @@ class ReportsTest extends ReportsFixture {
     @Test
     void junitXmlIsWellFormedAndRespectsVisibility() throws Exception {
         String xml = JUnitXml.render("ada", lab1(), false);
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(2);
         assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(2);
         assertThat(xml).doesNotContain("SECRET").contains("&lt;but was: 6&gt;");
@@ -79,7 +80,8 @@ class ReportsTest extends ReportsFixture {
                 new TestOutcome(test("HiddenTest", "other", 1, Level.HIDDEN), Verdict.NOT_RUN, "SECRET not run", 0),
                 new TestOutcome(PUBLIC, Verdict.FAILED, "bell \u0007 and ]]> end", 1)), "", "", List.of(), Timings.NONE, "k");
         String xml = JUnitXml.render("<ada & \"bob\">", lab, false);
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(2);
         assertThat(doc.getDocumentElement().getAttribute("name")).isEqualTo("<ada & \"bob\">.lab1-fibonacci-shm");
         assertThat(doc.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("bell  and ]]> end");
@@ -117,8 +119,10 @@ class ReportsTest extends ReportsFixture {
 
     @Test
     void theIndexShowsTheSimilarPairsOfASimilarityReportInTheSameFolder(@TempDir Path out) throws Exception {
-        ipclab.grader.similarity.SimilarityReport.write(out, List.of(new ipclab.grader.similarity.Similarity.LabResult("lab1-fibonacci-shm", 2,
-                List.of(new ipclab.grader.similarity.Similarity.Pair("lab1-fibonacci-shm", "<b>ada</b>", "bob", 0.91, 0.95)), List.of(), null)));
+        ipclab.grader.similarity.SimilarityReport.write(out,
+                List.of(new ipclab.grader.similarity.Similarity.LabResult("lab1-fibonacci-shm", 2,
+                        List.of(new ipclab.grader.similarity.Similarity.Pair("lab1-fibonacci-shm", "<b>ada</b>", "bob", 0.91, 0.95)),
+                        List.of(), null)));
         Reports.writeAll(out, result(), false);
         assertThat(Files.readString(out.resolve("index.html"))).contains("&lt;b&gt;ada&lt;/b&gt;").contains("91 % (max 95 %)")
                 .doesNotContain("<b>ada");

@@ -69,7 +69,8 @@ class NamespaceSandboxTest {
     @Test
     void devShmHoldsDockersDefault64MibAndTmpMore() throws Exception {
         var ran = run("df -k /dev/shm /tmp | tail -n 2 | awk '{print $2}'", Map.of());
-        assertThat(ran.stdout().lines().map(String::strip).toList()).containsExactly("65536", Integer.toString(LIMITS.tmpMegabytes() * 1024));
+        assertThat(ran.stdout().lines().map(String::strip).toList()).containsExactly("65536",
+                Integer.toString(LIMITS.tmpMegabytes() * 1024));
     }
 
     @Test

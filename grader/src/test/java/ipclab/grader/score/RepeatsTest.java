@@ -26,7 +26,8 @@ class RepeatsTest {
         var p = Verdict.PASSED;
         var f = Verdict.FAILED;
         var grade = Repeats.combine(List.of(run(p, f, p), run(f, f, p), run(p, p, p)));
-        assertThat(grade.tests()).extracting(t -> t.test().uid() + " " + t.verdict() + " " + t.passes() + "/" + t.runs() + " " + t.unstable())
+        assertThat(grade.tests())
+                .extracting(t -> t.test().uid() + " " + t.verdict() + " " + t.passes() + "/" + t.runs() + " " + t.unstable())
                 .containsExactly("a PASSED 2/3 true", "b FAILED 1/3 true", "c PASSED 3/3 false");
         assertThat(grade.points()).isEqualTo(7);
         assertThat(grade.unstableTests()).extracting(t -> t.test().uid()).containsExactly("a", "b");
@@ -36,7 +37,8 @@ class RepeatsTest {
 
     @Test
     void aTieFailsAndOneRunIsItself() {
-        var grade = Repeats.combine(List.of(run(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED), run(Verdict.FAILED, Verdict.PASSED, Verdict.PASSED)));
+        var grade = Repeats
+                .combine(List.of(run(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED), run(Verdict.FAILED, Verdict.PASSED, Verdict.PASSED)));
         assertThat(grade.tests().getFirst().verdict()).isEqualTo(Verdict.FAILED);
         var one = run(Verdict.PASSED, Verdict.FAILED, Verdict.PASSED);
         assertThat(Repeats.combine(List.of(one))).isSameAs(one);

@@ -42,7 +42,8 @@ class SimilarityTest {
         Files.copy(lab.starter().resolve(PKG).resolve("Stats.java"), dan.resolve("Stats.java"));
         Files.createDirectories(subs.resolve("eve/labs/lab9-stats/src/main/java"));
         Path gus = Files.createDirectories(subs.resolve("gus/labs/lab9-stats/src/main/java/" + PKG));
-        Files.writeString(gus.resolve("Stats.java"), "package ipclab.stats;\n\npublic final class Stats {\n    double mean(List<Double> v {\n");
+        Files.writeString(gus.resolve("Stats.java"),
+                "package ipclab.stats;\n\npublic final class Stats {\n    double mean(List<Double> v {\n");
 
         Path resultFile = temp.resolve("out/similarity/lab9-stats.jplag");
         var result = Similarity.lab(lab, Submissions.read(subs, temp.resolve("unpacked")), 0.5, temp.resolve("scratch"), resultFile);
@@ -59,7 +60,8 @@ class SimilarityTest {
         assertThat(result.compared()).as("ada, bob, cyd, and fay's Java 25 compact source file").isEqualTo(4);
         assertThat(resultFile).isRegularFile();
 
-        var all = Similarity.lab(lab, Submissions.read(subs, temp.resolve("unpacked2")), 0, temp.resolve("scratch2"), temp.resolve("all.jplag"));
+        var all = Similarity.lab(lab, Submissions.read(subs, temp.resolve("unpacked2")), 0, temp.resolve("scratch2"),
+                temp.resolve("all.jplag"));
         assertThat(all.pairs()).as("every pair at threshold 0").hasSize(6);
         assertThat(all.pairs().stream().filter(p -> !(p.first().equals("ada") && p.second().equals("bob"))))
                 .allSatisfy(p -> assertThat(p.similarity()).as(p.toString()).isLessThan(0.5));
@@ -67,6 +69,7 @@ class SimilarityTest {
         SimilarityReport.write(temp.resolve("out"), java.util.List.of(result));
         assertThat(SimilarityReport.read(temp.resolve("out"))).isEqualTo(result.pairs().stream()
                 .map(p -> new Similarity.Pair(p.lab(), p.first(), p.second(), Math.round(p.similarity() * 1000) / 1000.0,
-                        Math.round(p.maxSimilarity() * 1000) / 1000.0)).toList());
+                        Math.round(p.maxSimilarity() * 1000) / 1000.0))
+                .toList());
     }
 }

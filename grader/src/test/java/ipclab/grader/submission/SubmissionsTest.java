@@ -62,7 +62,8 @@ class SubmissionsTest {
     void aZipCannotWriteOutsideItsFolderAndOnlyJavaFilesAreUnpacked() throws IOException {
         Path subs = Files.createDirectories(temp.resolve("subs"));
         zip(subs.resolve("eve.zip"), Map.of(
-                "../../escaped.java", "x", "/abs/olute.java", "x", "labs/" + LAB + "/src/main/java/" + PKG + "/../../../../../../../evil.java", "x",
+                "../../escaped.java", "x", "/abs/olute.java", "x",
+                "labs/" + LAB + "/src/main/java/" + PKG + "/../../../../../../../evil.java", "x",
                 "labs/" + LAB + "/src/main/java/" + PKG + "/Adder.java", "class Adder {}", "notes.txt", "x", "bin/tool.sh", "x"));
         var eve = Submissions.read(subs, temp.resolve("scratch")).getFirst();
         try (var files = Files.walk(temp)) {
@@ -133,7 +134,8 @@ class SubmissionsTest {
         var names = List.of("李明", "王芳", "Zoë", nfc, nfd, "Zoë O'Brien", "ada", "Ada", ".hidden", "a/b");
         var files = names.stream().map(StudentName::fileName).toList();
         assertThat(files).doesNotHaveDuplicates().allMatch(f -> f.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "safe");
-        assertThat(files.stream().map(f -> f.toLowerCase(java.util.Locale.ROOT))).as("unique on a case-insensitive disk too").doesNotHaveDuplicates();
+        assertThat(files.stream().map(f -> f.toLowerCase(java.util.Locale.ROOT))).as("unique on a case-insensitive disk too")
+                .doesNotHaveDuplicates();
         assertThat(StudentName.fileName("ada")).isEqualTo("ada");
         assertThat(StudentName.fileName("Zoë O'Brien")).startsWith("Zoe_O_Brien-").hasSize("Zoe_O_Brien-".length() + 10);
         assertThat(StudentName.fileName(nfc)).startsWith("Zoe-");

@@ -65,7 +65,7 @@ public final class Address {
         return switch (address) {
             case UnixDomainSocketAddress unix -> "unix:" + unix.getPath();
             case InetSocketAddress inet when inet.getAddress() != null ->
-                    "tcp:" + inet.getAddress().getHostAddress() + ":" + inet.getPort();
+                "tcp:" + inet.getAddress().getHostAddress() + ":" + inet.getPort();
             case InetSocketAddress inet -> "tcp:" + inet.getHostString() + ":" + inet.getPort();
             default -> address.toString();
         };

@@ -105,7 +105,8 @@ public final class MessageQueue implements AutoCloseable {
             int errno = Libc.errno(state);
             if (errno == P.enoent()) throw new IpcException.NoSuchQueueException(key);
             if (errno == P.eexist()) throw new IpcException.QueueExistsException(key);
-            if (errno == P.eacces()) throw new IpcException.PermissionDeniedException("the message queue with key " + key + " belongs to another user");
+            if (errno == P.eacces())
+                throw new IpcException.PermissionDeniedException("the message queue with key " + key + " belongs to another user");
             throw failure("msgget for key " + key, errno);
         }
     }

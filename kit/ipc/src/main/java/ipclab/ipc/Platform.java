@@ -8,12 +8,12 @@ import java.lang.foreign.ValueLayout;
  * where {@code msg_qnum} sits in {@code struct msqid_ds}. Everything else in the kit is portable.
  */
 record Platform(
-        String name,
-        int ipcCreat, int ipcExcl, int ipcNowait, int ipcRmid, int ipcStat,
-        int enoent, int eintr, int e2big, int eacces, int eexist, int einval, int eagain,
-        int enomsg, int eidrm,
-        long msqidDsSize, long msgQnumOffset,
-        ValueLayout modeT, int defaultMsgMax) {
+                String name,
+                int ipcCreat, int ipcExcl, int ipcNowait, int ipcRmid, int ipcStat,
+                int enoent, int eintr, int e2big, int eacces, int eexist, int einval, int eagain,
+                int enomsg, int eidrm,
+                long msqidDsSize, long msgQnumOffset,
+                ValueLayout modeT, int defaultMsgMax) {
 
     // Linux (glibc, 64-bit): <bits/ipc.h>, <bits/msq.h>, <asm-generic/errno.h>.
     // struct msqid_ds: ipc_perm (48 bytes), stime, rtime, ctime, __msg_cbytes, msg_qnum, ...

@@ -32,7 +32,8 @@ class ChildJvmTest {
         Path notACache = Files.writeString(dir.resolve("kit.aot"), "not an AOT cache");
         System.setProperty(ChildJvm.AOT_CACHE, notACache.toString());
         try (var children = new Children()) {
-            assertThat(ChildJvm.command("x.Main", List.of())).contains("-XX:AOTCache=" + notACache, "-D" + ChildJvm.AOT_CACHE + "=" + notACache);
+            assertThat(ChildJvm.command("x.Main", List.of())).contains("-XX:AOTCache=" + notACache,
+                    "-D" + ChildJvm.AOT_CACHE + "=" + notACache);
             var child = children.start(Hello.class, "0", "cached?");
             child.getOutputStream().close();
             assertThat(Children.exitStatus(child)).isZero();
@@ -64,7 +65,8 @@ class ChildJvmTest {
         assertThat(background.waitFor()).as(printed).isZero();
         assertThat(printed).startsWith("/usr/bin/env --default-signal=INT ");
 
-        var foreground = new ProcessBuilder("sh", "-c", "exec /usr/bin/env --default-signal=INT " + quoted).redirectErrorStream(true).start();
+        var foreground = new ProcessBuilder("sh", "-c", "exec /usr/bin/env --default-signal=INT " + quoted).redirectErrorStream(true)
+                .start();
         String plain = new String(foreground.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(foreground.waitFor()).as(plain).isZero();
         assertThat(plain).startsWith(System.getProperty("java.home"));

@@ -93,7 +93,8 @@ public record Hints(List<Hint> hints) {
                 hints.add(new Hint(Pattern.compile(line.substring(0, tab).strip(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL),
                         line.substring(tab + 1).strip()));
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + ":" + (i + 1) + ": the signature is not a regular expression: " + e.getDescription());
+                throw new IllegalArgumentException(
+                        where + ":" + (i + 1) + ": the signature is not a regular expression: " + e.getDescription());
             }
         }
         return new Hints(List.copyOf(hints));

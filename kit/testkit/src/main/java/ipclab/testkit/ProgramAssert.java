@@ -42,14 +42,16 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     /** Exit status 2, nothing on stdout, a first stderr line starting {@code usage: } or {@code error: }, a few lines at most. */
     public ProgramAssert refusedWithUsage() {
         isNotNull();
-        if (actual.status() != 2) failWithMessage("expected bad arguments to end with exit status 2, but it was %s%s", actual.status(), shown());
+        if (actual.status() != 2)
+            failWithMessage("expected bad arguments to end with exit status 2, but it was %s%s", actual.status(), shown());
         if (!actual.stdout().isEmpty()) failWithMessage("expected nothing on stdout for bad arguments%s", shown());
         var lines = actual.stderrLines();
         if (lines.isEmpty() || !(lines.getFirst().startsWith("usage: ") || lines.getFirst().startsWith("error: "))) {
             failWithMessage("expected the first line on stderr to start with 'usage: ' or 'error: '%s", shown());
         }
         if (lines.size() > MAX_USAGE_LINES) {
-            failWithMessage("expected at most %s lines on stderr for bad arguments, but there were %s%s", MAX_USAGE_LINES, lines.size(), shown());
+            failWithMessage("expected at most %s lines on stderr for bad arguments, but there were %s%s", MAX_USAGE_LINES, lines.size(),
+                    shown());
         }
         return noStackTrace();
     }
@@ -85,7 +87,8 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     /** Exactly this on stdout. */
     public ProgramAssert printed(String stdout) {
         isNotNull();
-        if (!actual.stdout().equals(stdout)) failWithMessage("expected stdout to be%n  %s%nbut it was%n  %s", quote(stdout), quote(actual.stdout()));
+        if (!actual.stdout().equals(stdout))
+            failWithMessage("expected stdout to be%n  %s%nbut it was%n  %s", quote(stdout), quote(actual.stdout()));
         return this;
     }
 
@@ -118,8 +121,9 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
         public LabAssert leftNothingBehind() {
             isNotNull();
             List<String> left = actual.leftovers();
-            if (!left.isEmpty()) failWithMessage("expected the programs to leave nothing behind, but these are left:%n  %s",
-                    String.join("\n  ", left));
+            if (!left.isEmpty())
+                failWithMessage("expected the programs to leave nothing behind, but these are left:%n  %s",
+                        String.join("\n  ", left));
             return this;
         }
     }

@@ -79,7 +79,8 @@ public final class SelfCheck implements TestExecutionListener {
         var source = id.getSource().orElse(null);
         String message = result.getThrowable().map(SelfCheckTable::firstLine).orElse("");
         if (!(source instanceof MethodSource method)) {
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && source != null) containerFailures.put(source.toString(), message);
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && source != null)
+                containerFailures.put(source.toString(), message);
             return;
         }
         String hint = result.getThrowable().flatMap(t -> hints.hintFor(id.getDisplayName(), describe(t))).orElse("");
@@ -97,7 +98,8 @@ public final class SelfCheck implements TestExecutionListener {
         out.flush();
         if (summary != null && !summary.isBlank()) {
             try {
-                Files.writeString(Path.of(summary), table.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(Path.of(summary), table.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 out.println("(could not write the job summary " + summary + ": " + e.getMessage() + ")");
             }

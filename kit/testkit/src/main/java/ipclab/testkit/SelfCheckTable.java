@@ -29,14 +29,16 @@ public record SelfCheckTable(String lab, List<Row> rows, int hiddenPoints) {
     public record Row(String className, String method, String name, int points, Outcome outcome, String message, String hint) {
         Row with(TestExecutionResult.Status status, String message, String hint) {
             return switch (status) {
-                case SUCCESSFUL -> outcome == Outcome.NOT_RUN ? new Row(className, method, name, points, Outcome.PASSED, this.message, this.hint) : this;
+                case SUCCESSFUL ->
+                    outcome == Outcome.NOT_RUN ? new Row(className, method, name, points, Outcome.PASSED, this.message, this.hint) : this;
                 case FAILED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.FAILED, message, hint);
                 case ABORTED -> outcome == Outcome.FAILED ? this : new Row(className, method, name, points, Outcome.SKIPPED, message, hint);
             };
         }
 
         Row notRunBecause(String why) {
-            return outcome == Outcome.NOT_RUN && !why.isBlank() ? new Row(className, method, name, points, Outcome.FAILED, "did not run: " + why, "") : this;
+            return outcome == Outcome.NOT_RUN && !why.isBlank()
+                    ? new Row(className, method, name, points, Outcome.FAILED, "did not run: " + why, "") : this;
         }
 
         int earned() {

@@ -50,7 +50,8 @@ class SelfCheckTest {
 
     private String run(Path summary, Properties data, Hints hints) {
         var text = new ByteArrayOutputStream();
-        var listener = new SelfCheck(new PrintStream(text, true, StandardCharsets.UTF_8), summary == null ? null : summary.toString(), data, hints);
+        var listener = new SelfCheck(new PrintStream(text, true, StandardCharsets.UTF_8), summary == null ? null : summary.toString(), data,
+                hints);
         var launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
         launcher.execute(request().selectors(selectClass(Sample.class)).build(), listener);
         return text.toString(StandardCharsets.UTF_8);
@@ -89,7 +90,8 @@ class SelfCheckTest {
                 # the answer
                 fails\\(\\).*expected: (\\d+)\tThe answer is {1}: look again.
                 """), "test");
-        assertThat(run(null, lab(), hints)).contains("fails(): [the answer] expected: 42 but was: 41\n  hint: The answer is 42: look again.\n");
+        assertThat(run(null, lab(), hints))
+                .contains("fails(): [the answer] expected: 42 but was: 41\n  hint: The answer is 42: look again.\n");
     }
 
     @Test

@@ -112,7 +112,7 @@ final class ChildWatch {
         manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ChildAgent.class.getName());
         String entry = ChildAgent.class.getName().replace('.', '/') + ".class";
         try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             InputStream bytes = ChildAgent.class.getClassLoader().getResourceAsStream(entry)) {
+                InputStream bytes = ChildAgent.class.getClassLoader().getResourceAsStream(entry)) {
             if (bytes == null) throw new IOException("cannot find " + entry + " on the test classpath");
             out.putNextEntry(new JarEntry(entry));
             bytes.transferTo(out);

@@ -81,7 +81,8 @@ class FibonacciParentHiddenTest {
             var run = runs.get(args);
             assertThat(run).as(what).refusedWithUsage();
             if (args.size() == 1) {
-                assertThat(run.stderr()).as("the message for %s names the range", what).containsPattern("\\b0\\b").containsPattern("\\b93\\b");
+                assertThat(run.stderr()).as("the message for %s names the range", what).containsPattern("\\b0\\b")
+                        .containsPattern("\\b93\\b");
             }
         });
     }
@@ -102,7 +103,8 @@ class FibonacciParentHiddenTest {
         assertThat(child.mainClass()).as("the child's main class").isEqualTo(FibonacciChild.class.getName());
         assertThat(child.ppid()).as("the parent process of the child JVM").isEqualTo(parent.pid());
         assertThat(child.args()).as("the child's arguments: <segment-path> <n>").hasSize(2).element(1).isEqualTo("12");
-        assertThat(child.segmentBytes()).as("bytes in the segment when the child started (12 slots)").isGreaterThanOrEqualTo(12 * Long.BYTES);
+        assertThat(child.segmentBytes()).as("bytes in the segment when the child started (12 slots)")
+                .isGreaterThanOrEqualTo(12 * Long.BYTES);
         assertThat(child.segment()).as("the segment after FibonacciParent exited").doesNotExist();
     }
 

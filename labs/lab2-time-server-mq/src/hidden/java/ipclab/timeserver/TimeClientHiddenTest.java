@@ -111,7 +111,8 @@ class TimeClientHiddenTest {
         try (var fake = TestQueue.create(key)) {
             var client = startClient(lab, key);
             client.writeLine("1");
-            assertThat(TestWaits.message(fake.queue(), TestProtocol.TIME_REQUEST, client, REQUEST)).as("the request" + client.context()).isPresent();
+            assertThat(TestWaits.message(fake.queue(), TestProtocol.TIME_REQUEST, client, REQUEST)).as("the request" + client.context())
+                    .isPresent();
             fake.queue().remove();  // the server went away without answering
             assertThat(client.awaitExit(EXIT)).as("exit status" + client.context()).isEqualTo(1);
             assertThat(client.stderrLines()).containsExactly("error: the time server stopped");

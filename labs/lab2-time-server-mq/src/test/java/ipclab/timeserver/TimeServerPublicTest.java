@@ -67,7 +67,8 @@ class TimeServerPublicTest {
                     return answer.isPresent() || !alive ? answer : null;
                 }, Objects::nonNull);
                 assertThat(reply).as("a reply to client %d's time request%s", client, server.context()).isPresent();
-                assertThat(reply.orElseThrow().type()).as("the type of the reply to client %d (3 + c: type 3 alone would reach any client)", client)
+                assertThat(reply.orElseThrow().type())
+                        .as("the type of the reply to client %d (3 + c: type 3 alone would reach any client)", client)
                         .isEqualTo(3 + client);
                 assertThat(reply.orElseThrow().text()).matches(ASCTIME);
             }

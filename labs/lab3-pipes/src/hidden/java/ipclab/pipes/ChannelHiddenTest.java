@@ -138,7 +138,7 @@ class ChannelHiddenTest {
     void sendHasWrittenTheFrameWhenItReturns() throws IOException {
         var pipe = Pipe.open();
         try (var channel = new Channel(InputStream.nullInputStream(), Channels.newOutputStream(pipe.sink()));
-             var source = pipe.source()) {
+                var source = pipe.source()) {
             channel.send("are you there?");
             source.configureBlocking(false);  // take what is in the pipe now, without waiting for more
             var inPipe = ByteBuffer.allocate(100);
@@ -172,7 +172,7 @@ class ChannelHiddenTest {
             }
         };
         try (var channel = new Channel(in, Channels.newOutputStream(fromChannel.sink()));
-             var peer = new Channel(Channels.newInputStream(fromChannel.source()), Channels.newOutputStream(toChannel.sink()))) {
+                var peer = new Channel(Channels.newInputStream(fromChannel.source()), Channels.newOutputStream(toChannel.sink()))) {
             var received = new FutureTask<>(channel::receive);
             Thread.ofPlatform().daemon().name("test-receiver").start(received);
             await().atMost(Timing.scaled(Duration.ofSeconds(20))).until(() -> reading.getCount() == 0 || received.isDone());

@@ -187,7 +187,8 @@ class ConnectionHiddenTest {
                 assertThat(peer.recvBytes(WAIT)).as("the verdict on a right {sha256} answer").asString().isEqualTo("#WELCOME#");
                 byte[] legacy = "twenty random bytes!".getBytes(StandardCharsets.US_ASCII);
                 peer.sendBytes(Hmac.concat(Hmac.CHALLENGE, legacy));
-                assertThat(peer.recvBytes(WAIT)).as("the answer to a legacy 20-byte challenge").containsExactly(Hmac.of("HmacMD5", KEY, legacy));
+                assertThat(peer.recvBytes(WAIT)).as("the answer to a legacy 20-byte challenge")
+                        .containsExactly(Hmac.of("HmacMD5", KEY, legacy));
                 peer.sendBytes(Hmac.WELCOME);
                 try (var conn = get(accepted)) {
                     peer.sendBytes("now".getBytes(StandardCharsets.US_ASCII));
@@ -253,7 +254,8 @@ class ConnectionHiddenTest {
                 long sawChallenge = System.nanoTime();
                 assertThat(silent.closedWithin(Duration.ofSeconds(20))).as("the listener closed the silent connection").isTrue();
                 double waited = (System.nanoTime() - sawChallenge) / 1e9;
-                assertThat(waited).as("seconds from the challenge to the drop").isLessThan(Timing.scaled(Duration.ofSeconds(20)).toMillis() / 1e3);
+                assertThat(waited).as("seconds from the challenge to the drop")
+                        .isLessThan(Timing.scaled(Duration.ofSeconds(20)).toMillis() / 1e3);
                 assertThat(catchThrowable(() -> get(accepted))).as("accept of a silent peer").isInstanceOf(AuthenticationException.class);
             }
         }

@@ -55,7 +55,8 @@ class CounterHiddenTest {
     void badArguments(Lab lab) {
         String key = Servers.keyFile(lab, "k");
         String address = Servers.unixAddress(lab, "counter");
-        for (var counts : List.of(List.of("0", "10"), List.of("65", "10"), List.of("2", "-1"), List.of("2", "100001"), List.of("two", "1"))) {
+        for (var counts : List.of(List.of("0", "10"), List.of("65", "10"), List.of("2", "-1"), List.of("2", "100001"),
+                List.of("two", "1"))) {
             var args = new java.util.ArrayList<>(List.of(address, "--authkey-file", key));
             args.addAll(counts);
             Servers.assertRefusedAsBadArguments(lab, CounterClient.class, args);

@@ -86,8 +86,10 @@ class KvServerHiddenTest {
     @SuppressWarnings("try")  // the idle client only holds its connection open; the leaver leaves mid-frame
     void silentAndBrokenClientsDelayNobody(Lab lab) {
         var server = Servers.start(lab, KvServer.class, Servers.unixAddress(lab, "kv"));
-        try (var idle = Peer.connect(server.address()); var half = Peer.connect(server.address());
-             var leaver = Peer.connect(server.address()); var good = Peer.connect(server.address())) {
+        try (var idle = Peer.connect(server.address());
+                var half = Peer.connect(server.address());
+                var leaver = Peer.connect(server.address());
+                var good = Peer.connect(server.address())) {
             half.write(new byte[] {0, 0});
             leaver.write(new byte[] {0, 0, 0, 9, 'P', 'U'});
             leaver.close();
@@ -216,9 +218,11 @@ class KvServerHiddenTest {
         assertThat(none.status()).isEqualTo(1);
         assertThat(none.stderrLines()).first().asString().isEqualTo("error: cannot connect to " + address);
         var server = Servers.start(lab, KvServer.class, address);
-        var run = lab.program(KvClient.class).args(address, "PUT greeting hello world", "GET greeting", "GET nothing", "KEYS", "QUIT", "KEYS")
+        var run = lab.program(KvClient.class)
+                .args(address, "PUT greeting hello world", "GET greeting", "GET nothing", "KEYS", "QUIT", "KEYS")
                 .run(EXIT);
-        assertThat(run.stdoutLines()).as("stderr: " + run.stderr()).startsWith("OK", "VALUE hello world", "NOT_FOUND", "KEYS greeting", "BYE");
+        assertThat(run.stdoutLines()).as("stderr: " + run.stderr()).startsWith("OK", "VALUE hello world", "NOT_FOUND", "KEYS greeting",
+                "BYE");
         assertThat(run.status()).as("after QUIT the server closed: a request more is an error").isEqualTo(1);
         assertThat(run.stderrLines()).first().asString().startsWith("error: ");
         assertThat(server.program().isAlive()).isTrue();

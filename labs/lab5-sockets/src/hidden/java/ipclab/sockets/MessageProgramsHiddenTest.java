@@ -26,7 +26,8 @@ class MessageProgramsHiddenTest {
         String key = Servers.keyFile(lab, "secret password");
         String address = Servers.unixAddress(lab, "msg");
         var server = Servers.start(lab, MessageServer.class, address, "--authkey-file", key);
-        var first = lab.program(MessageClient.class).args(address, "--authkey-file", key, "hello", "wörld with spaces", "close connection").run(EXIT);
+        var first = lab.program(MessageClient.class).args(address, "--authkey-file", key, "hello", "wörld with spaces", "close connection")
+                .run(EXIT);
         assertThat(first.status()).as("MessageClient's exit status; stderr: " + first.stderr()).isZero();
         server.program().awaitStdoutLine("close connection", WAIT);
         var second = lab.program(MessageClient.class).args(address, "--authkey-file", key, "again", "close server").run(EXIT);

@@ -66,10 +66,14 @@ final class Peer implements AutoCloseable {
         try {
             while (buffer.hasRemaining()) {
                 int got = channel.read(buffer);
-                if (got < 0) throw new AssertionError("the connection was closed before " + what + " came (" + buffer.position() + " of " + n + " bytes)");
+                if (got < 0)
+                    throw new AssertionError(
+                            "the connection was closed before " + what + " came (" + buffer.position() + " of " + n + " bytes)");
                 if (got > 0) continue;
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) throw new AssertionError(what + " did not come within " + within.toSeconds() + " s (" + buffer.position() + " of " + n + " bytes)");
+                if (left <= 0)
+                    throw new AssertionError(
+                            what + " did not come within " + within.toSeconds() + " s (" + buffer.position() + " of " + n + " bytes)");
                 selector.select(left);
                 selector.selectedKeys().clear();
             }

@@ -53,7 +53,7 @@ class PythonInteropHiddenTest {
         try (var listener = new Listener(address, KEY)) {
             var accepted = Async.supply(listener::accept);
             try (var python = PythonPeer.start(lab, "connect", Address.format(listener.address()), KEY, form);
-                 var conn = within(accepted)) {
+                    var conn = within(accepted)) {
                 assertThat(new String(conn.recvBytes(), StandardCharsets.UTF_8)).isEqualTo("hello from python");
                 conn.sendBytes("hello from java".getBytes(StandardCharsets.UTF_8));
                 assertThat(python.awaitLine("python received")).isEqualTo("python received hello from java");
@@ -107,7 +107,7 @@ class PythonInteropHiddenTest {
         try (var listener = new Listener(new InetSocketAddress("127.0.0.1", 0), KEY, true)) {
             var accepted = Async.supply(listener::accept);
             try (var python = PythonPeer.start(lab, "connect", Address.format(listener.address()), KEY, "3.12");
-                 var conn = within(accepted)) {
+                    var conn = within(accepted)) {
                 assertThat(conn.recvBytes()).asString().isEqualTo("hello from python");
                 conn.sendBytes("ok".getBytes(StandardCharsets.UTF_8));
                 assertThat(python.awaitExit()).isZero();
@@ -122,7 +122,8 @@ class PythonInteropHiddenTest {
     void pythonCallsCounterServer(Lab lab) {
         PythonPeer.python3();
         String key = "counter key";
-        var server = Servers.start(lab, CounterServer.class, Servers.unixAddress(lab, "counter"), "--authkey-file", Servers.keyFile(lab, key));
+        var server = Servers.start(lab, CounterServer.class, Servers.unixAddress(lab, "counter"), "--authkey-file",
+                Servers.keyFile(lab, key));
         try (var python = PythonPeer.start(lab, "rpc", server.printed(), key.getBytes(StandardCharsets.US_ASCII), "stock")) {
             assertThat(python.awaitExit()).as("python: " + python.lines()).isZero();
             assertThat(python.lines()).containsExactly("add 40", "get 41", "hello Hello, Python!", "nope -32601", "bad -32602");

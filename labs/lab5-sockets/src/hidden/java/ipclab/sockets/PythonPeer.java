@@ -152,7 +152,8 @@ final class PythonPeer implements AutoCloseable {
             Path script = dir.resolve("peer.py");
             if (!Files.exists(script)) Files.writeString(script, SCRIPT);
             Path out = Files.createTempFile(dir, "python-", ".out");
-            var command = new ArrayList<>(List.of(python.toString(), script.toString(), role, address, HexFormat.of().formatHex(key), form));
+            var command = new ArrayList<>(
+                    List.of(python.toString(), script.toString(), role, address, HexFormat.of().formatHex(key), form));
             var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             return new PythonPeer(process, out);
         } catch (IOException e) {

@@ -67,15 +67,24 @@ class RpcHiddenTest {
         private final AtomicInteger bumps = new AtomicInteger();
         private final CyclicBarrier meeting = new CyclicBarrier(2);
 
-        @Override public int twice(int x) { return 2 * x; }
-        @Override public long sum(long[] xs) { long s = 0; for (long x : xs) s += x; return s; }
-        @Override public double half(double x) { return x / 2; }
-        @Override public boolean not(boolean b) { return !b; }
-        @Override public String echo(String s) { return s; }
-        @Override public String[] split(String s) { return s == null ? null : s.split(","); }
-        @Override public void bump() { bumps.incrementAndGet(); }
-        @Override public int bumps() { return bumps.get(); }
-        @Override public String fail(String message) { throw new IllegalStateException(message); }
+        @Override
+        public int twice(int x) { return 2 * x; }
+        @Override
+        public long sum(long[] xs) { long s = 0; for (long x : xs) s += x; return s; }
+        @Override
+        public double half(double x) { return x / 2; }
+        @Override
+        public boolean not(boolean b) { return !b; }
+        @Override
+        public String echo(String s) { return s; }
+        @Override
+        public String[] split(String s) { return s == null ? null : s.split(","); }
+        @Override
+        public void bump() { bumps.incrementAndGet(); }
+        @Override
+        public int bumps() { return bumps.get(); }
+        @Override
+        public String fail(String message) { throw new IllegalStateException(message); }
 
         @Override
         public String meet(String who) {
@@ -89,7 +98,8 @@ class RpcHiddenTest {
 
         public String secret() { return "not for remote callers"; }
 
-        @Override public void close() { }
+        @Override
+        public void close() {}
     }
 
     /** An RpcServer serving a Service on a UNIX socket in the test's folder, on its own thread. */

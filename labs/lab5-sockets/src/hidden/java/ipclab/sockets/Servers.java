@@ -45,7 +45,8 @@ final class Servers {
         var program = lab.program(server).args(address).args(more).start();
         await().atMost(Timing.scaled(START)).pollInterval(Duration.ofMillis(10))
                 .until(() -> !program.stdoutLines().isEmpty() || !program.isAlive());
-        assertThat(program.stdoutLines()).as("%s printed no line before it exited%s", server.getSimpleName(), program.context()).isNotEmpty();
+        assertThat(program.stdoutLines()).as("%s printed no line before it exited%s", server.getSimpleName(), program.context())
+                .isNotEmpty();
         String line = program.stdoutLines().getFirst();
         assertThat(line).as("%s's first line on stdout", server.getSimpleName()).startsWith("listening on ");
         String printed = line.substring("listening on ".length());

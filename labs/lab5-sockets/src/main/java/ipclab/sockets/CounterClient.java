@@ -26,7 +26,8 @@ public final class CounterClient {
             int clients = (int) args.integer(1, "clients", 1, 64);
             int calls = (int) args.integer(2, "calls", 0, 100_000);
             byte[] authkey = KeyFile.fromOption(args);
-            throw new UnsupportedOperationException("TODO: CounterClient: connect the clients, read get(), call increment() on each from its own thread, read get() again");
+            throw new UnsupportedOperationException(
+                    "TODO: CounterClient: connect the clients, read get(), call increment() on each from its own thread, read get() again");
         });
     }
 }

@@ -50,7 +50,8 @@ public final class CounterServer {
             var args = Cli.Args.parse(argv, USAGE, "--authkey-file").positional(1, 1);
             var address = KvServer.parseAddress(args.get(0));
             byte[] authkey = KeyFile.fromOption(args);
-            throw new UnsupportedOperationException("TODO: CounterServer: a Listener, an RpcServer of a SharedCounter, print the address, serve");
+            throw new UnsupportedOperationException(
+                    "TODO: CounterServer: a Listener, an RpcServer of a SharedCounter, print the address, serve");
         });
     }
 }

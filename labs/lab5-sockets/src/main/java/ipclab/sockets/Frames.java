@@ -50,6 +50,7 @@ final class Frames {
      *                              before you allocate anything
      */
     static Optional<String> read(ReadableByteChannel in, int max) throws IOException {
-        throw new UnsupportedOperationException("TODO: Frames.read: read until you have 4 bytes, check the length, read until you have the body");
+        throw new UnsupportedOperationException(
+                "TODO: Frames.read: read until you have 4 bytes, check the length, read until you have the body");
     }
 }

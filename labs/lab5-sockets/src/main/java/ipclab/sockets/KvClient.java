@@ -25,7 +25,8 @@ public final class KvClient {
         Cli.run(() -> {
             var args = Cli.Args.parse(argv, USAGE).positional(2, Integer.MAX_VALUE);
             var address = KvServer.parseAddress(args.get(0));
-            throw new UnsupportedOperationException("TODO: KvClient: connect (Sockets.connect), send each request as a frame, print each reply");
+            throw new UnsupportedOperationException(
+                    "TODO: KvClient: connect (Sockets.connect), send each request as a frame, print each reply");
         });
     }
 }

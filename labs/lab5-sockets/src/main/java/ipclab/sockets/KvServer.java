@@ -56,7 +56,8 @@ public final class KvServer {
      * removes the socket file and prints {@code server stopped}. Returns the exit status.
      */
     static int serve(SocketAddress address) throws Exception {
-        throw new UnsupportedOperationException("TODO: KvServer.serve: listen, print the address, accept and serve each client on its own thread");
+        throw new UnsupportedOperationException(
+                "TODO: KvServer.serve: listen, print the address, accept and serve each client on its own thread");
     }
 
     /** The reply to one request: OK, VALUE <v>, NOT_FOUND, KEYS …, BYE or ERROR <reason>. */

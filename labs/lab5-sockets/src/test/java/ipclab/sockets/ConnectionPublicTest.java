@@ -70,10 +70,14 @@ class ConnectionPublicTest {
         var counter = new Counter() {
             private long value;
 
-            @Override public synchronized long increment() { return ++value; }
-            @Override public synchronized long add(long delta) { return value += delta; }
-            @Override public synchronized long get() { return value; }
-            @Override public String hello(String name) {
+            @Override
+            public synchronized long increment() { return ++value; }
+            @Override
+            public synchronized long add(long delta) { return value += delta; }
+            @Override
+            public synchronized long get() { return value; }
+            @Override
+            public String hello(String name) {
                 if (name.isEmpty()) throw new IllegalArgumentException("who are you?");
                 return "Hello, " + name + "!";
             }

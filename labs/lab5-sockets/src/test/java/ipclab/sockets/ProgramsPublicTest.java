@@ -24,7 +24,8 @@ class ProgramsPublicTest {
         var server = new RunningProgram[1];
         String address = PublicServers.start(lab, server, KvServer.class, "unix:" + socket);
         assertThat(address).isEqualTo("unix:" + socket);
-        var run = lab.program(KvClient.class).args(address, "PUT colour dark blue", "GET colour", "GET size", "KEYS", "SHUTDOWN").run(LIMIT);
+        var run = lab.program(KvClient.class).args(address, "PUT colour dark blue", "GET colour", "GET size", "KEYS", "SHUTDOWN")
+                .run(LIMIT);
         assertThat(run.status()).as("KvClient's exit status; stderr: " + run.stderr()).isZero();
         assertThat(run.stdoutLines()).containsExactly("OK", "VALUE dark blue", "NOT_FOUND", "KEYS colour", "BYE");
         assertThat(server[0].awaitExit(LIMIT)).as("KvServer's exit status after SHUTDOWN").isZero();
@@ -51,7 +52,8 @@ class ProgramsPublicTest {
     void remoteCounter(Lab lab) {
         String key = PublicServers.keyFile(lab, "counter");
         var server = new RunningProgram[1];
-        String address = PublicServers.start(lab, server, CounterServer.class, "unix:" + lab.tempDir().resolve("counter.sock"), "--authkey-file", key);
+        String address = PublicServers.start(lab, server, CounterServer.class, "unix:" + lab.tempDir().resolve("counter.sock"),
+                "--authkey-file", key);
         var run = lab.program(CounterClient.class).args(address, "--authkey-file", key, "4", "250").run(LIMIT);
         assertThat(run.status()).as("CounterClient's exit status; stderr: " + run.stderr()).isZero();
         assertThat(run.stdoutLines()).hasSize(2).first().isEqualTo("expected=1000 actual=1000");

@@ -52,7 +52,7 @@ public final class SharedCounter {
                 var running = new ArrayList<>(exits);
                 while (!running.isEmpty()) {  // the first failure ends the wait; the frame stops the others
                     CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).get();
-                    for (var it = running.iterator(); it.hasNext(); ) {
+                    for (var it = running.iterator(); it.hasNext();) {
                         var exit = it.next();
                         if (!exit.isDone()) continue;
                         it.remove();

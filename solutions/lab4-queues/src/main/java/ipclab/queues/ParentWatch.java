@@ -12,7 +12,6 @@ final class ParentWatch {
     }
 
     static void exitWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent ->
-                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(Cli.FAILURE)));
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(Cli.FAILURE)));
     }
 }

@@ -88,7 +88,7 @@ public final class ProcessPool implements AutoCloseable {
 
     private static ProcessQueue freshQueue() {
         var random = ThreadLocalRandom.current();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             int key = FIRST_KEY + random.nextInt(KEY_RANGE);
             try {
                 MessageQueue.createExclusive(key);

@@ -30,7 +30,7 @@ public final class PoolDemo {
             double sum = 0;
             try (var pool = new ProcessPool(workers)) {
                 long start = System.nanoTime();
-                for (var results = pool.imapUnordered(LongTimeTask.class.getName(), names); results.hasNext(); ) {
+                for (var results = pool.imapUnordered(LongTimeTask.class.getName(), names); results.hasNext();) {
                     String[] result = results.next().split(" ");
                     double seconds = Double.parseDouble(result[1]);
                     sum += seconds;

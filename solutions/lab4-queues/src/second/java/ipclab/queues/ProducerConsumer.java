@@ -31,12 +31,12 @@ public final class ProducerConsumer {
     public static void main(String[] argv) {
         Launch.main("ProducerConsumer <producers> <consumers> <items> [--key K]   (1 to 16, 1 to 16, 0 to 100000)",
                 argv, true, options -> {
-            options.expect(3);
-            int producers = options.number(0, "producers", 1, 16);
-            int consumers = options.number(1, "consumers", 1, 16);
-            int items = options.number(2, "items", 0, 100_000);
-            run(producers, consumers, items, options.key());
-        });
+                    options.expect(3);
+                    int producers = options.number(0, "producers", 1, 16);
+                    int consumers = options.number(1, "consumers", 1, 16);
+                    int items = options.number(2, "items", 0, 100_000);
+                    run(producers, consumers, items, options.key());
+                });
     }
 
     private static void run(int producers, int consumers, int items, int key) throws Exception {
@@ -66,7 +66,8 @@ public final class ProducerConsumer {
         var producing = new ArrayList<CompletableFuture<Process>>();
         var consuming = new ArrayList<CompletableFuture<Process>>();
         synchronized (children) {
-            for (int p = 1; p <= producers; p++) producing.add(watch(children, "producer " + p, ItemProducer.class, "" + p, "" + items, "--key", k));
+            for (int p = 1; p <= producers; p++)
+                producing.add(watch(children, "producer " + p, ItemProducer.class, "" + p, "" + items, "--key", k));
             for (int c = 1; c <= consumers; c++) consuming.add(watch(children, "consumer " + c, ItemConsumer.class, "" + c, "--key", k));
         }
         var everyone = new ArrayList<>(producing);

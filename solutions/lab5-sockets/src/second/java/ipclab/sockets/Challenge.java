@@ -99,7 +99,8 @@ final class Challenge {
         byte[] message = Arrays.copyOfRange(step, CHALLENGE.length, step.length);
         if (message.length < LEGACY_LENGTH) throw new AuthenticationException("the challenge is too short");
         String digest = digestOf(message);
-        conn.sendBytes(digest.isEmpty() ? mac("HmacMD5", key, message) : join(ascii("{" + digest + "}"), mac(MACS.get(digest), key, message)));
+        conn.sendBytes(
+                digest.isEmpty() ? mac("HmacMD5", key, message) : join(ascii("{" + digest + "}"), mac(MACS.get(digest), key, message)));
         if (!Arrays.equals(conn.receive(LARGEST_STEP), WELCOME)) throw new AuthenticationException("our answer was rejected");
     }
 

@@ -60,7 +60,8 @@ public final class RpcClient {
                     default -> "RpcClient proxy on " + conn;
                 };
             }
-            if (method.getName().equals("close") && method.getParameterCount() == 0 && AutoCloseable.class.isAssignableFrom(method.getDeclaringClass())) {
+            if (method.getName().equals("close") && method.getParameterCount() == 0
+                    && AutoCloseable.class.isAssignableFrom(method.getDeclaringClass())) {
                 conn.close();
                 return null;
             }

@@ -163,8 +163,10 @@ public final class RpcServer implements AutoCloseable {
                 if (type.isPrimitive()) throw new IllegalArgumentException("null for " + type);
                 return null;
             }
-            if ((type == int.class || type == Integer.class) && value.isIntegralNumber() && value.canConvertToInt()) return value.intValue();
-            if ((type == long.class || type == Long.class) && value.isIntegralNumber() && value.canConvertToLong()) return value.longValue();
+            if ((type == int.class || type == Integer.class) && value.isIntegralNumber() && value.canConvertToInt())
+                return value.intValue();
+            if ((type == long.class || type == Long.class) && value.isIntegralNumber() && value.canConvertToLong())
+                return value.longValue();
             if ((type == double.class || type == Double.class) && value.isNumber()) return value.doubleValue();
             if ((type == boolean.class || type == Boolean.class) && value.isBoolean()) return value.booleanValue();
             if (type == String.class && value.isTextual()) return value.textValue();
