@@ -21,7 +21,7 @@ public final class Box implements AutoCloseable {
     }
 
     private final Process process;
-    private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+    private final LinkedHashSet<ProcessHandle> seen = new LinkedHashSet<>();
 
     Box(Process process) {
         this.process = process;
@@ -59,10 +59,16 @@ public final class Box implements AutoCloseable {
         return usage;
     }
 
-    /** SIGKILL to the box's first process and every process of its tree, and waits (a little) for them to go. */
+    /**
+     * SIGKILL to every process of the box's tree and its first process, and waits (a little) for
+     * them to go. The deepest go first and the box's first process last: a stopped test JVM (a
+     * SIGSTOP) must die before any process above it does, because a parent's exit can continue it
+     * (the kernel sends SIGCONT to a stopped process group that its exit leaves orphaned), and a
+     * continued JVM would report the test that stopped it as passed.
+     */
     public synchronized void kill() {
         seen.addAll(Usage.of(process.toHandle()).tree());
-        seen.forEach(ProcessHandle::destroyForcibly);
+        seen.reversed().forEach(ProcessHandle::destroyForcibly);  // seen is breadth-first from the first process
         for (var p : seen) {
             try {
                 p.onExit().get(5, TimeUnit.SECONDS);
