@@ -54,20 +54,8 @@ public final class Validation {
 
     /** {@code allTests}: each wrong solution runs the whole suite, so that the report also names what else it fails. */
     public static Report run(Grader grader, PreparedLab lab, int jobs, boolean allTests) {
-        var executor = Executors.newFixedThreadPool(Math.max(1, jobs), Thread.ofPlatform().name("validate-", 0).factory());
-        try {
-            return run(grader, lab, executor, allTests);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    /**
-     * Validates the lab with its runs on {@code executor}, which several labs may share (the
-     * runs of one lab then fill the gaps another's leave); the caller must not be one of its threads.
-     */
-    public static Report run(Grader grader, PreparedLab lab, ExecutorService executor, boolean allTests) {
         var spec = lab.spec();
+        var executor = Executors.newFixedThreadPool(Math.max(1, jobs), Thread.ofPlatform().name("validate-", 0).factory());
         try {
             var solution = spec.hasSolution() ? SourceSet.read(spec.solution(), spec.packagePath()) : null;
             // the reference run that timed the lab when it was prepared is the solution's check, when there was one just now
@@ -99,6 +87,8 @@ public final class Validation {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("validation failed: " + e.getCause(), e.getCause());
+        } finally {
+            executor.shutdownNow();
         }
     }
 
